@@ -1,0 +1,43 @@
+# From a fresh clone, every target sets the project up first: a private uv in .tools/,
+# then the locked environment in .venv/. Only Python 3.11+, git and make are assumed.
+PYTHON ?= python3
+UV_VERSION := 0.13.9
+UV := .tools/bin/uv
+export UV_PYTHON_DOWNLOADS := never
+export UV_PROJECT_ENVIRONMENT := .venv
+RUN := $(UV) run --frozen --no-sync
+
+.PHONY: setup serve build test lint outputs example stamp clean
+
+setup: .venv/.synced
+
+$(UV):
+	$(PYTHON) -m venv .tools
+	.tools/bin/pip install --quiet --disable-pip-version-check uv==$(UV_VERSION)
+
+.venv/.synced: $(UV) pyproject.toml uv.lock
+	$(UV) sync --frozen --python $(PYTHON)
+	touch $@
+
+serve: setup  ## both languages with live reload: zh at /, en at /en/
+	$(RUN) python scripts/site.py serve
+
+build: setup  ## static site into site/
+	$(RUN) python scripts/site.py build
+
+test: setup  ## the whole suite: examples, fake server, integrity, strict build, links
+	$(RUN) ruff check examples tests scripts
+	$(RUN) ruff format --check examples tests scripts
+	$(RUN) pytest
+
+outputs: setup  ## re-run every example and rewrite the outputs the pages show
+	$(RUN) pytest tests/test_examples.py --update-outputs
+
+example: setup  ## run one example offline: make example EX=examples/.../file.py
+	$(RUN) python -m tests.fake_openai $(EX)
+
+stamp: setup  ## after translating: record the zh hash in the en page: make stamp PAGE=concepts/llm-tokens
+	$(RUN) python -m tests.parity stamp $(PAGE)
+
+clean:
+	rm -rf site .venv .tools

@@ -1,0 +1,21 @@
+"""LLM tokens from inside an agent: stream_mode="messages" yields (chunk, metadata) pairs."""
+
+from langchain.agents import create_agent
+from langchain.tools import tool
+
+
+@tool
+def get_weather(city: str) -> str:
+    """查询城市的实时天气。"""
+    return f"{city}：晴，24°C"
+
+
+agent = create_agent(model="gpt-4o-mini", tools=[get_weather])
+question = {"messages": [{"role": "user", "content": "北京现在天气怎么样？"}]}
+
+# --8<-- [start:main]
+for chunk, metadata in agent.stream(question, stream_mode="messages"):  # (1)!
+    if metadata["langgraph_node"] == "model" and chunk.content:  # (2)!
+        print(chunk.content, end="", flush=True)
+print()
+# --8<-- [end:main]

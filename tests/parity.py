@@ -1,0 +1,111 @@
+"""Translation parity (DESIGN rule 10): an en page mirrors its zh source, and says which zh it read.
+
+The skeleton of a page is what both languages must share, in order: explicit heading anchors,
+snippet includes, admonitions, content tabs and links to other pages. Prose is free.
+
+    python -m tests.parity stamp concepts/llm-tokens   # after translating: record the zh hash
+    python -m tests.parity status                      # which en pages are stale
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import sys
+from pathlib import Path
+
+from tests.sources import DOCS, INCLUDE_RE
+
+HEADING_RE = re.compile(r"^(?P<level>#{1,6})\s+(?P<title>.*?)\s*$", re.MULTILINE)
+ANCHOR_RE = re.compile(r"\{\s*#(?P<id>[a-z0-9][a-z0-9-]*)\s*\}\s*$")
+ADMONITION_RE = re.compile(r"^\s*(?:!!!|\?\?\?\+?)\s+(?P<kind>[\w-]+)", re.MULTILINE)
+TAB_RE = re.compile(r"^\s*===\+?\s", re.MULTILINE)
+LINK_RE = re.compile(r"\]\((?P<target>(?!https?:|mailto:)[^)\s]+)\)")
+FRONT_MATTER_RE = re.compile(r"\A---\n(?P<body>.*?)\n---\n", re.DOTALL)
+HASH_KEY = "zh_hash"
+FENCE_RE = re.compile(r"^ *(`{3,}|~{3,})")
+
+
+def zh_hash(zh_page: Path) -> str:
+    return hashlib.sha256(zh_page.read_bytes()).hexdigest()[:12]
+
+
+def recorded_hash(en_page: Path) -> str | None:
+    front = FRONT_MATTER_RE.match(en_page.read_text(encoding="utf-8"))
+    if not front:
+        return None
+    found = re.search(rf"^{HASH_KEY}:\s*(\S+)\s*$", front["body"], re.MULTILINE)
+    return found.group(1) if found else None
+
+
+def outside_code(text: str) -> str:
+    """The page with fenced code blocks blanked, so `#` comments are not taken for headings."""
+    kept, fence = [], None
+    for line in text.splitlines():
+        opened = FENCE_RE.match(line)
+        if fence is None and opened:
+            fence = opened.group(1)
+        elif fence is not None and line.strip() == fence:
+            fence = None
+        else:
+            kept.append("" if fence else line)
+            continue
+        kept.append("")
+    return "\n".join(kept)
+
+
+def skeleton(page: Path) -> list[str]:
+    text = page.read_text(encoding="utf-8")
+    prose = outside_code(FRONT_MATTER_RE.sub("", text))
+    items = []
+    for match in HEADING_RE.finditer(prose):
+        level, title = len(match["level"]), match["title"]
+        anchor = ANCHOR_RE.search(title)
+        if level == 1:
+            continue
+        items.append((match.start(), f"h{level} #{anchor['id'] if anchor else '(none)'}"))
+    items += [(m.start(), f"include {m['target']}") for m in INCLUDE_RE.finditer(text)]
+    items += [(m.start(), f"admonition {m['kind']}") for m in ADMONITION_RE.finditer(prose)]
+    items += [(m.start(), "tab") for m in TAB_RE.finditer(prose)]
+    items += [(m.start(), f"link {m['target']}") for m in LINK_RE.finditer(prose)]
+    # Positions in the two files differ; order within each file is what must match.
+    return [item for _, item in sorted(items)]
+
+
+def stamp(page: str) -> None:
+    zh_page, en_page = DOCS / "zh" / f"{page}.md", DOCS / "en" / f"{page}.md"
+    text = en_page.read_text(encoding="utf-8")
+    line = f"{HASH_KEY}: {zh_hash(zh_page)}"
+    front = FRONT_MATTER_RE.match(text)
+    if front is None:
+        text = f"---\n{line}\n---\n\n{text}"
+    elif recorded_hash(en_page) is None:
+        text = f"---\n{front['body']}\n{line}\n---\n" + text[front.end() :]
+    else:
+        text = re.sub(rf"^{HASH_KEY}:.*$", line, text, count=1, flags=re.MULTILINE)
+    en_page.write_text(text, encoding="utf-8")
+    print(f"{en_page.relative_to(DOCS)}: {line}")
+
+
+def status() -> int:
+    stale = 0
+    for zh_page in sorted((DOCS / "zh").rglob("*.md")):
+        en_page = DOCS / "en" / zh_page.relative_to(DOCS / "zh")
+        if not en_page.exists():
+            print(f"missing  {en_page.relative_to(DOCS)}")
+        elif recorded_hash(en_page) != zh_hash(zh_page):
+            print(f"stale    {en_page.relative_to(DOCS)}")
+        else:
+            continue
+        stale += 1
+    return 1 if stale else 0
+
+
+if __name__ == "__main__":
+    command, *args = sys.argv[1:] or ["status"]
+    if command == "stamp" and len(args) == 1:
+        stamp(args[0].removesuffix(".md"))
+    elif command == "status" and not args:
+        sys.exit(status())
+    else:
+        sys.exit(__doc__)

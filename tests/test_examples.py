@@ -1,0 +1,64 @@
+"""Every example runs against the fake model, and its output must match what the pages show."""
+
+from __future__ import annotations
+
+import difflib
+from pathlib import Path
+
+import pytest
+
+from tests.fake_openai import Script
+from tests.harness import ExampleError, run_example
+from tests.sources import iter_examples, output_path, pages_showing, rel
+
+REPLIES = "replies.toml"
+
+
+def script_for(example: Path) -> Script:
+    replies = example.parent / REPLIES
+    return Script.load(replies) if replies.exists() else Script.from_dict({})
+
+
+def shown_on(example: Path) -> str:
+    pages = pages_showing(example)
+    return f"shown on: {', '.join(pages)}" if pages else "shown on no page"
+
+
+@pytest.mark.parametrize("example", iter_examples(), ids=rel)
+def test_example(example: Path, openai_env, eval_example, request: pytest.FixtureRequest) -> None:
+    with openai_env.scripted(script_for(example)):
+        try:
+            captured = run_example(example, eval_example)
+        except ExampleError as exc:
+            pytest.fail(f"{exc}\n{shown_on(example)}", pytrace=False)
+        unscripted = list(openai_env.unscripted)
+    if unscripted:
+        pytest.fail(
+            f"{rel(example)} sent prompts with no scripted reply: {unscripted!r}; "
+            f"add them to {rel(example.parent / REPLIES)}",
+            pytrace=False,
+        )
+
+    recorded = output_path(example)
+    if request.config.getoption("update_outputs"):
+        if captured.text:
+            recorded.write_text(captured.text, encoding="utf-8")
+        else:
+            recorded.unlink(missing_ok=True)
+        return
+
+    expected = recorded.read_text(encoding="utf-8") if recorded.exists() else ""
+    if captured.text != expected:
+        diff = "".join(
+            difflib.unified_diff(
+                expected.splitlines(keepends=True),
+                captured.text.splitlines(keepends=True),
+                fromfile=f"{rel(recorded)} (recorded)",
+                tofile=f"{rel(example)} (this run)",
+            )
+        )
+        pytest.fail(
+            f"output of {rel(example)} changed ({shown_on(example)}).\n"
+            f"If the new output is right, run `make outputs`.\n{diff}",
+            pytrace=False,
+        )

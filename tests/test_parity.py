@@ -1,0 +1,50 @@
+"""Every zh page has an en translation with the same skeleton, made from the current zh text."""
+
+from __future__ import annotations
+
+import difflib
+from pathlib import Path
+
+import pytest
+
+from tests.parity import recorded_hash, skeleton, zh_hash
+from tests.sources import DOCS, iter_pages, rel
+
+
+def counterpart(page: Path) -> Path:
+    language = page.relative_to(DOCS).parts[0]
+    other = "en" if language == "zh" else "zh"
+    return DOCS / other / page.relative_to(DOCS / language)
+
+
+@pytest.mark.parametrize("page", iter_pages(), ids=rel)
+def test_page_exists_in_both_languages(page: Path) -> None:
+    assert counterpart(page).exists(), f"{rel(page)} has no counterpart {rel(counterpart(page))}"
+
+
+@pytest.mark.parametrize("page", iter_pages(), ids=rel)
+def test_headings_carry_explicit_ascii_anchors(page: Path) -> None:
+    missing = [item for item in skeleton(page) if item.endswith("#(none)")]
+    assert not missing, f"{rel(page)}: headings need an explicit {{ #ascii-id }}: {missing}"
+
+
+@pytest.mark.parametrize("zh_page", iter_pages("zh"), ids=rel)
+def test_translation_has_the_same_skeleton(zh_page: Path) -> None:
+    en_page = counterpart(zh_page)
+    if not en_page.exists():
+        pytest.fail(f"{rel(en_page)} is missing", pytrace=False)
+    zh, en = skeleton(zh_page), skeleton(en_page)
+    if zh != en:
+        diff = "\n".join(difflib.unified_diff(zh, en, rel(zh_page), rel(en_page), lineterm=""))
+        pytest.fail(f"{rel(en_page)} does not mirror {rel(zh_page)}:\n{diff}", pytrace=False)
+
+
+@pytest.mark.parametrize("zh_page", iter_pages("zh"), ids=rel)
+def test_translation_is_current(zh_page: Path) -> None:
+    en_page = counterpart(zh_page)
+    page = zh_page.relative_to(DOCS / "zh").with_suffix("").as_posix()
+    recorded, current = recorded_hash(en_page), zh_hash(zh_page)
+    assert recorded == current, (
+        f"{rel(en_page)} translates zh {recorded or '(no zh_hash)'}, but {rel(zh_page)} is now "
+        f"{current}. Update the translation, then run `make stamp PAGE={page}`."
+    )

@@ -1,0 +1,98 @@
+"""Pages point at examples correctly: every include resolves, nothing is orphaned (rule 11)."""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from pathlib import Path
+
+import pytest
+
+from tests.sources import (
+    EXAMPLES,
+    INCLUDE_RE,
+    LANGUAGES,
+    OUTPUT_SUFFIX,
+    ROOT,
+    includes,
+    iter_examples,
+    iter_pages,
+    rel,
+    sections,
+)
+
+FENCE_RE = re.compile(r"^(?P<indent> *)(?P<fence>`{3,}|~{3,})(?P<info>[^\n]*)$", re.MULTILINE)
+
+
+def fenced_blocks(text: str) -> list[tuple[int, str, str]]:
+    """(line, info string, body) of every fenced block, nested fences inside tabs included."""
+    blocks, lines, index = [], text.splitlines(), 0
+    while index < len(lines):
+        opening = FENCE_RE.match(lines[index])
+        if not opening:
+            index += 1
+            continue
+        fence, body, start = opening["fence"], [], index
+        index += 1
+        while index < len(lines) and lines[index].strip() != fence:
+            body.append(lines[index])
+            index += 1
+        blocks.append((start + 1, opening["info"].strip(), "\n".join(body)))
+        index += 1
+    return blocks
+
+
+def shown() -> dict[str, set[tuple[str, str | None]]]:
+    """For each language: the (path, section) pairs its pages include."""
+    by_language: dict[str, set[tuple[str, str | None]]] = defaultdict(set)
+    for language in LANGUAGES:
+        for page in iter_pages(language):
+            by_language[language].update((inc.path, inc.section) for inc in includes(page))
+    return by_language
+
+
+@pytest.mark.parametrize("page", iter_pages(), ids=rel)
+def test_every_include_resolves(page: Path) -> None:
+    for inc in includes(page):
+        where = f"{rel(page)}:{inc.line}"
+        target = ROOT / inc.path
+        assert target.is_file(), f"{where} includes {inc.path}, which does not exist"
+        if target.suffix == ".py":
+            assert target.is_relative_to(EXAMPLES), f"{where}: code comes from examples/ only"
+            assert inc.section, f"{where}: include a named section, e.g. {inc.path}:main"
+            names = sections(target)
+            assert inc.section in names, (
+                f"{where} includes section {inc.section!r} of {inc.path}, which has {sorted(names)}"
+            )
+        elif target.suffix == OUTPUT_SUFFIX:
+            assert target.with_suffix(".py").is_file(), f"{where}: {inc.path} belongs to no example"
+
+
+@pytest.mark.parametrize("page", iter_pages(), ids=rel)
+def test_python_blocks_only_include_examples(page: Path) -> None:
+    """DESIGN rule 1: a page never carries its own Python; it includes it from examples/."""
+    for line, info, body in fenced_blocks(page.read_text(encoding="utf-8")):
+        if info.split(" ", 1)[0].lstrip("{.") not in ("python", "py", "pycon"):
+            continue
+        stray = [text for text in body.splitlines() if text.strip() and not INCLUDE_RE.match(text)]
+        assert not stray, f"{rel(page)}:{line}: Python typed into the page: {stray[0]!r}"
+
+
+@pytest.mark.parametrize("example", iter_examples(), ids=rel)
+def test_sections_are_balanced_unique_and_shown(example: Path) -> None:
+    names = sections(example)  # raises, naming the line, on unbalanced or repeated markers
+    assert names, f"{rel(example)} has no `# --8<-- [start:name]` section, so no page can show it"
+    for language, pairs in shown().items():
+        for name in names:
+            assert (rel(example), name) in pairs, (
+                f"section {name!r} of {rel(example)} is shown on no {language} page"
+            )
+
+
+@pytest.mark.parametrize("recorded", sorted(EXAMPLES.rglob(f"*{OUTPUT_SUFFIX}")), ids=rel)
+def test_recorded_outputs_belong_and_are_shown(recorded: Path) -> None:
+    assert recorded.with_suffix(".py").is_file(), f"{rel(recorded)} belongs to no example"
+    for language, pairs in shown().items():
+        assert (rel(recorded), None) in pairs, (
+            f"{rel(recorded)} is recorded but no {language} page shows it"
+        )
