@@ -26,9 +26,13 @@ WATCHED = ("docs", "examples", "snippets", "overrides", "mkdocs.yml", "mkdocs.en
 
 
 def build(site_dir: Path, serve_url: str | None = None) -> None:
+    """Build both languages; strict (warnings fail) except while serving, where a warning in
+    one language must not leave the other unbuilt."""
     for config_file, sub_dir in LANGUAGES:
         config = load_config(
-            config_file=str(ROOT / config_file), site_dir=str(site_dir / sub_dir), strict=True
+            config_file=str(ROOT / config_file),
+            site_dir=str(site_dir / sub_dir),
+            strict=serve_url is None,
         )
         if serve_url:
             config.site_url = serve_url + sub_dir

@@ -16,10 +16,10 @@ from pathlib import Path
 
 from tests.sources import DOCS, INCLUDE_RE
 
-HEADING_RE = re.compile(r"^(?P<level>#{1,6})\s+(?P<title>.*?)\s*$", re.MULTILINE)
+HEADING_RE = re.compile(r"^(?P<level>#{1,6})\s+(?P<title>.*?)\s*$")
 ANCHOR_RE = re.compile(r"\{\s*#(?P<id>[a-z0-9][a-z0-9-]*)\s*\}\s*$")
-ADMONITION_RE = re.compile(r"^\s*(?:!!!|\?\?\?\+?)\s+(?P<kind>[\w-]+)", re.MULTILINE)
-TAB_RE = re.compile(r"^\s*===\+?\s", re.MULTILINE)
+ADMONITION_RE = re.compile(r"^\s*(?:!!!|\?\?\?\+?)\s+(?P<kind>[\w-]+)")
+TAB_RE = re.compile(r"^\s*===\+?\s")
 LINK_RE = re.compile(r"\]\((?P<target>(?!https?:|mailto:)[^)\s]+)\)")
 FRONT_MATTER_RE = re.compile(r"\A---\n(?P<body>.*?)\n---\n", re.DOTALL)
 HASH_KEY = "zh_hash"
@@ -38,38 +38,34 @@ def recorded_hash(en_page: Path) -> str | None:
     return found.group(1) if found else None
 
 
-def outside_code(text: str) -> str:
-    """The page with fenced code blocks blanked, so `#` comments are not taken for headings."""
-    kept, fence = [], None
+def skeleton(page: Path) -> list[str]:
+    """The page's skeleton, in order; inside code fences only snippet includes count."""
+    text = FRONT_MATTER_RE.sub("", page.read_text(encoding="utf-8"))
+    items, fence = [], None
     for line in text.splitlines():
+        include = INCLUDE_RE.match(line)
+        if include:
+            items.append(f"include {include['target']}")
+            continue
         opened = FENCE_RE.match(line)
         if fence is None and opened:
             fence = opened.group(1)
-        elif fence is not None and line.strip() == fence:
-            fence = None
-        else:
-            kept.append("" if fence else line)
             continue
-        kept.append("")
-    return "\n".join(kept)
-
-
-def skeleton(page: Path) -> list[str]:
-    text = page.read_text(encoding="utf-8")
-    prose = outside_code(FRONT_MATTER_RE.sub("", text))
-    items = []
-    for match in HEADING_RE.finditer(prose):
-        level, title = len(match["level"]), match["title"]
-        anchor = ANCHOR_RE.search(title)
-        if level == 1:
+        if fence is not None:
+            if line.strip() == fence:
+                fence = None
             continue
-        items.append((match.start(), f"h{level} #{anchor['id'] if anchor else '(none)'}"))
-    items += [(m.start(), f"include {m['target']}") for m in INCLUDE_RE.finditer(text)]
-    items += [(m.start(), f"admonition {m['kind']}") for m in ADMONITION_RE.finditer(prose)]
-    items += [(m.start(), "tab") for m in TAB_RE.finditer(prose)]
-    items += [(m.start(), f"link {m['target']}") for m in LINK_RE.finditer(prose)]
-    # Positions in the two files differ; order within each file is what must match.
-    return [item for _, item in sorted(items)]
+        heading = HEADING_RE.match(line)
+        if heading and len(heading["level"]) > 1:
+            anchor = ANCHOR_RE.search(heading["title"])
+            items.append(f"h{len(heading['level'])} #{anchor['id'] if anchor else '(none)'}")
+        admonition = ADMONITION_RE.match(line)
+        if admonition:
+            items.append(f"admonition {admonition['kind']}")
+        if TAB_RE.match(line):
+            items.append("tab")
+        items += [f"link {link['target']}" for link in LINK_RE.finditer(line)]
+    return items
 
 
 def stamp(page: str) -> None:

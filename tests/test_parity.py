@@ -48,3 +48,21 @@ def test_translation_is_current(zh_page: Path) -> None:
         f"{rel(en_page)} translates zh {recorded or '(no zh_hash)'}, but {rel(zh_page)} is now "
         f"{current}. Update the translation, then run `make stamp PAGE={page}`."
     )
+
+
+def test_skeleton_keeps_what_a_translation_must_mirror(tmp_path: Path) -> None:
+    page = tmp_path / "page.md"
+    page.write_text(
+        "---\nzh_hash: 0\n---\n# Title\n\n## Part { #part }\n\n"
+        '```python\n# a comment, not a heading\n--8<-- "examples/x.py:main"\n```\n\n'
+        '!!! note "Note"\n    text\n\n=== "Tab"\n\nSee [there](other.md#part).\n\n### No anchor\n',
+        encoding="utf-8",
+    )
+    assert skeleton(page) == [
+        "h2 #part",
+        "include examples/x.py:main",
+        "admonition note",
+        "tab",
+        "link other.md#part",
+        "h3 #(none)",
+    ]
