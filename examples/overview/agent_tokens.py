@@ -1,4 +1,4 @@
-"""LLM tokens from inside an agent: stream_mode="messages" yields (chunk, metadata) pairs."""
+"""LLM tokens from inside an agent: messages mode yields (chunk, metadata) pairs."""
 
 from langchain.agents import create_agent
 from langchain.tools import tool

@@ -19,5 +19,6 @@ question = {"messages": [{"role": "user", "content": "北京现在天气怎么�
 for update in agent.stream(question, stream_mode="updates"):
     for node, state in update.items():  # (1)!
         message = state["messages"][-1]
-        print(f"[{node}] {type(message).__name__}: {message.content or message.tool_calls}")
+        shown = message.content or message.tool_calls
+        print(f"[{node}] {type(message).__name__}: {shown}")
 # --8<-- [end:main]

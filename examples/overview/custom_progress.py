@@ -13,6 +13,8 @@ def search_flights(route: str) -> str:
     writer({"step": 1, "total": 2, "message": f"正在查询 {route} 的航班"})
     writer({"step": 2, "total": 2, "message": "正在比较票价"})
     return "最低价：CA1501，08:00 起飞，¥1,280"
+
+
 # --8<-- [end:tool]
 
 

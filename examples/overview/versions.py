@@ -3,6 +3,7 @@
 # --8<-- [start:main]
 from importlib.metadata import version
 
-for package in ("langchain", "langchain-core", "langchain-openai", "langgraph", "openai"):
+packages = ["langchain", "langchain-core", "langchain-openai", "langgraph", "openai"]
+for package in packages:
     print(f"{package:<17} {version(package)}")
 # --8<-- [end:main]
