@@ -6,12 +6,27 @@ import difflib
 from pathlib import Path
 
 import pytest
+from langchain_openai import ChatOpenAI
 
 from tests.fake_openai import Script
 from tests.harness import ExampleError, run_example
 from tests.sources import iter_examples, output_path, pages_showing, rel
 
 REPLIES = "replies.toml"
+WARM_UP = Script.from_dict({"reply": [{"prompt": "warm up", "text": "ok"}]})
+
+
+@pytest.fixture(scope="session")
+def warm_client(fake_openai) -> None:
+    """Make one request before any example runs.
+
+    The first request in a process pays for openai's lazy imports (about 0.15 s here); examples
+    that print time to first token would otherwise depend on which of them happens to run first.
+    """
+    with pytest.MonkeyPatch.context() as env, fake_openai.scripted(WARM_UP):
+        for name, value in fake_openai.env.items():
+            env.setenv(name, value)
+        ChatOpenAI(model="gpt-4o-mini").invoke("warm up")
 
 
 def script_for(example: Path) -> Script:
@@ -25,7 +40,9 @@ def shown_on(example: Path) -> str:
 
 
 @pytest.mark.parametrize("example", iter_examples(), ids=rel)
-def test_example(example: Path, openai_env, eval_example, request: pytest.FixtureRequest) -> None:
+def test_example(
+    example: Path, warm_client, openai_env, eval_example, request: pytest.FixtureRequest
+) -> None:
     with openai_env.scripted(script_for(example)):
         try:
             captured = run_example(example, eval_example)

@@ -1,0 +1,14 @@
+"""A fake OpenAI Chat Completions server that answers from scripted replies.
+
+Start a `FakeOpenAI`, install a `Script` with `server.scripted(script)`, unset
+`OVERRIDING_ENV` and put `server.env` into the environment: the real `ChatOpenAI`
+and `create_agent(model="gpt-4o-mini", ...)` then talk to the fake server. The
+replies file is described in `script`, the streamed pieces in `chunking`, the
+wire format in `wire`.
+"""
+
+from .chunking import pieces
+from .script import Script, ScriptError
+from .server import OVERRIDING_ENV, FakeOpenAI
+
+__all__ = ["OVERRIDING_ENV", "FakeOpenAI", "Script", "ScriptError", "pieces"]

@@ -1,0 +1,77 @@
+"""`python -m tests.fake_openai example.py`: the reader's offline command."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+
+# Stdlib only, so the subprocess starts fast. It imports its prompts from a module next to
+# it, which works only if the example's directory is on sys.path, as with `python x.py`.
+EXAMPLE = """\
+import json, os, urllib.error, urllib.request
+
+from prompts import PROMPTS
+
+assert "OPENAI_API_BASE" not in os.environ and "LANGSMITH_GATEWAY" not in os.environ
+
+for prompt in PROMPTS:
+    body = {"model": "gpt-4o-mini", "messages": [{"role": "user", "content": prompt}]}
+    request = urllib.request.Request(
+        os.environ["OPENAI_BASE_URL"] + "/chat/completions",
+        data=json.dumps(body).encode(),
+        headers={"Authorization": "Bearer " + os.environ["OPENAI_API_KEY"]},
+    )
+    try:
+        with urllib.request.urlopen(request) as response:
+            print(json.load(response)["choices"][0]["message"]["content"])
+    except urllib.error.HTTPError:
+        print("swallowed")
+"""
+REPLIES = '[[reply]]\nprompt = "你好"\ntext = "你好！"\n'
+
+
+def run(tmp_path: Path, prompts: list[str], *options: str) -> subprocess.CompletedProcess[str]:
+    (tmp_path / "prompts.py").write_text(f"PROMPTS = {prompts!r}\n", encoding="utf-8")
+    example = tmp_path / "example.py"
+    example.write_text(EXAMPLE, encoding="utf-8")
+    # Either would route langchain-openai past OPENAI_BASE_URL; the command unsets them.
+    env = {**os.environ, "OPENAI_API_BASE": "http://127.0.0.1:9/v1", "LANGSMITH_GATEWAY": "true"}
+    return subprocess.run(
+        [sys.executable, "-m", "tests.fake_openai", str(example), *options],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=30,
+    )
+
+
+def test_runs_the_example_with_the_replies_next_to_it(tmp_path):
+    (tmp_path / "replies.toml").write_text(REPLIES, encoding="utf-8")
+    done = run(tmp_path, ["你好"])
+    assert (done.returncode, done.stdout, done.stderr) == (0, "你好！\n", "")
+
+
+def test_replies_option(tmp_path):
+    other = tmp_path / "elsewhere.toml"
+    other.write_text(REPLIES.replace("你好！", "嗨"), encoding="utf-8")
+    done = run(tmp_path, ["你好"], "--replies", str(other))
+    assert (done.returncode, done.stdout) == (0, "嗨\n")
+
+
+def test_unscripted_prompt_fails_even_if_the_example_swallows_the_error(tmp_path):
+    (tmp_path / "replies.toml").write_text(REPLIES, encoding="utf-8")
+    done = run(tmp_path, ["你好", "再见"])
+    assert done.returncode == 1
+    assert done.stdout == "你好！\nswallowed\n"
+    assert "no scripted reply" in done.stderr and "'再见'" in done.stderr
+
+
+def test_missing_replies_file_is_a_usage_error(tmp_path):
+    done = run(tmp_path, ["你好"])
+    assert done.returncode == 2
+    assert "replies.toml" in done.stderr

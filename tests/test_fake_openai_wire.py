@@ -1,0 +1,601 @@
+"""The fake OpenAI server at the HTTP level: what a raw client sees on the wire."""
+
+from __future__ import annotations
+
+import json
+import logging
+import threading
+import time
+from pathlib import Path
+from typing import Any
+
+import httpx
+import pytest
+
+from tests.fake_openai import FakeOpenAI, Script, ScriptError, pieces
+from tests.fake_openai.wire import CREATED, SYSTEM_FINGERPRINT
+
+WEATHER = "What's the weather in Paris and Tokyo?"
+PARALLEL_CALLS = [
+    {"name": "get_weather", "args": {"city": "Paris"}},
+    {"name": "get_weather", "args": {"city": "Tokyo"}},
+]
+HTTP = httpx.Client(timeout=5)
+
+
+def script(*entries: dict[str, Any]) -> Script:
+    return Script.from_dict({"reply": list(entries)})
+
+
+def request(prompt: str, **extra: Any) -> dict[str, Any]:
+    return {"model": "gpt-4o-mini", "messages": [{"role": "user", "content": prompt}], **extra}
+
+
+def post(server: FakeOpenAI, body: Any, path: str = "/chat/completions") -> httpx.Response:
+    return HTTP.post(server.base_url + path, json=body)
+
+
+def events(server: FakeOpenAI, body: dict[str, Any]) -> list[str]:
+    """The `data:` payloads of a streamed response, `[DONE]` included."""
+    response = post(server, {**body, "stream": True})
+    assert response.status_code == 200
+    assert response.headers["content-type"].startswith("text/event-stream")
+    assert response.text.endswith("\n\n")
+    frames = response.text.split("\n\n")[:-1]
+    assert all(frame.startswith("data: ") and "\n" not in frame for frame in frames)
+    return [frame.removeprefix("data: ") for frame in frames]
+
+
+def chunks(server: FakeOpenAI, body: dict[str, Any]) -> list[dict[str, Any]]:
+    payloads = events(server, body)
+    assert payloads[-1] == "[DONE]"
+    assert "[DONE]" not in payloads[:-1]
+    return [json.loads(payload) for payload in payloads[:-1]]
+
+
+def deltas(stream: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    return [chunk["choices"][0]["delta"] for chunk in stream if chunk["choices"]]
+
+
+def timed_lines(server: FakeOpenAI, body: dict[str, Any]) -> list[tuple[float, str]]:
+    """Each non-empty SSE line with the seconds since the request was sent."""
+    start = time.perf_counter()
+    lines = []
+    with HTTP.stream("POST", server.base_url + "/chat/completions", json=body) as r:
+        for line in r.iter_lines():
+            if line:
+                lines.append((time.perf_counter() - start, line))
+    return lines
+
+
+# --- chunking -------------------------------------------------------------------------------
+
+
+def test_chunking_english_keeps_leading_spaces_and_splits_numbers():
+    assert pieces("Hello, world!") == ["Hello", ",", " world", "!"]
+    assert pieces("What's up in 2024...") == ["What", "'s", " up", " in", " 202", "4", "..."]
+    assert pieces("a\n\nb  c") == ["a", "\n\n", "b", " ", " c"]
+
+
+def test_chunking_chinese_pairs_han_and_isolates_punctuation():
+    assert pieces("你好，世界。编程语言") == ["你好", "，", "世界", "。", "编程", "语言"]
+    assert pieces("Python 是一门编程语言。") == ["Python", " 是一", "门编", "程语", "言", "。"]
+
+
+def test_chunking_tool_arguments_look_like_openai_fragments():
+    assert pieces('{"city":"Paris"}') == ['{"', "city", '":"', "Paris", '"}']
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "",
+        "x",
+        "  lead and trail  ",
+        "tab\there\r\nend",
+        "混合 mixed，文本！ 123_456 ∑é",
+        "😀 emoji",
+    ],
+)
+def test_chunking_loses_nothing(text):
+    assert "".join(pieces(text)) == text
+
+
+# --- streamed shape --------------------------------------------------------------------------
+
+
+def test_stream_text_chunk_sequence(fake_openai):
+    text = "Hello, world! 你好世界。"
+    with fake_openai.scripted(script({"prompt": "hi", "text": text})):
+        stream = chunks(fake_openai, request("hi", model="gpt-4o"))
+
+    assert len({chunk["id"] for chunk in stream}) == 1
+    assert stream[0]["id"].startswith("chatcmpl-")
+    for chunk in stream:
+        assert chunk["object"] == "chat.completion.chunk"
+        assert chunk["created"] == CREATED
+        assert chunk["model"] == "gpt-4o"
+        assert chunk["system_fingerprint"] == SYSTEM_FINGERPRINT
+        assert "usage" not in chunk
+        [choice] = chunk["choices"]
+        assert choice["index"] == 0 and choice["logprobs"] is None
+    assert deltas(stream)[0] == {"role": "assistant", "content": "", "refusal": None}
+    assert deltas(stream)[1:-1] == [{"content": piece} for piece in pieces(text)]
+    assert deltas(stream)[-1] == {}
+    finishes = [chunk["choices"][0]["finish_reason"] for chunk in stream]
+    assert finishes == [None] * (len(stream) - 1) + ["stop"]
+
+
+def test_usage_chunk_only_with_include_usage(fake_openai):
+    text = "Python 是一门简洁易读的编程语言。"
+    with fake_openai.scripted(script({"prompt": "介绍 Python", "text": text})):
+        plain = chunks(fake_openai, request("介绍 Python"))
+        with_usage = chunks(
+            fake_openai, request("介绍 Python", stream_options={"include_usage": True})
+        )
+        without_usage = chunks(
+            fake_openai, request("介绍 Python", stream_options={"include_usage": False})
+        )
+
+    assert all("usage" not in chunk for chunk in plain + without_usage)
+    assert len(with_usage) == len(plain) + 1
+    assert all(chunk["usage"] is None for chunk in with_usage[:-1])
+    last = with_usage[-1]
+    assert last["choices"] == []
+    prompt_tokens = 3 + 3 + len(pieces("介绍 Python"))
+    assert last["usage"]["prompt_tokens"] == prompt_tokens
+    assert last["usage"]["completion_tokens"] == len(pieces(text))
+    assert last["usage"]["total_tokens"] == prompt_tokens + len(pieces(text))
+
+
+def test_parallel_tool_calls_stream_like_openai(fake_openai):
+    entry = {"prompt": WEATHER, "tool_calls": PARALLEL_CALLS}
+    with fake_openai.scripted(script(entry)):
+        stream = chunks(fake_openai, request(WEATHER))
+
+    opening, *middle, finish = deltas(stream)
+    assert opening["role"] == "assistant"
+    assert opening["content"] is None and opening["refusal"] is None
+    calls = [call for delta in [opening, *middle] for call in delta["tool_calls"]]
+    assert all(len(delta["tool_calls"]) == 1 for delta in middle)
+    assert [call["index"] for call in calls] == sorted(call["index"] for call in calls)
+
+    for index, expected in enumerate(PARALLEL_CALLS):
+        first, *rest = [call for call in calls if call["index"] == index]
+        assert first["id"].startswith("call_")
+        assert first["type"] == "function"
+        assert first["function"] == {"name": expected["name"], "arguments": ""}
+        assert all(set(call) == {"index", "function"} for call in rest)
+        assert all(set(call["function"]) == {"arguments"} for call in rest)
+        arguments = "".join(call["function"]["arguments"] for call in rest)
+        assert json.loads(arguments) == expected["args"]
+        assert [call["function"]["arguments"] for call in rest] == pieces(arguments)
+    assert finish == {}
+    assert stream[-1]["choices"][0]["finish_reason"] == "tool_calls"
+    assert len({call["id"] for call in calls if "id" in call}) == 2
+
+
+def test_text_then_tool_call(fake_openai):
+    entry = {"prompt": "look it up", "text": "Let me check.", "tool_calls": PARALLEL_CALLS[:1]}
+    with fake_openai.scripted(script(entry)):
+        found = deltas(chunks(fake_openai, request("look it up")))
+
+    assert found[0] == {"role": "assistant", "content": "", "refusal": None}
+    texts = [delta["content"] for delta in found if "content" in delta][1:]
+    assert texts == pieces("Let me check.")
+    first_call = next(index for index, delta in enumerate(found) if "tool_calls" in delta)
+    assert first_call == 1 + len(texts)
+    assert found[first_call]["tool_calls"][0]["function"]["name"] == "get_weather"
+
+
+# --- non-streamed shape ----------------------------------------------------------------------
+
+
+def test_non_streamed_text(fake_openai):
+    with fake_openai.scripted(script({"prompt": "hi", "text": "Hello, world!"})):
+        body = post(fake_openai, request("hi")).json()
+        streamed = chunks(fake_openai, request("hi", stream_options={"include_usage": True}))
+
+    assert body["object"] == "chat.completion"
+    assert body["id"] == streamed[0]["id"]
+    assert body["model"] == "gpt-4o-mini"
+    assert body["created"] == CREATED and body["system_fingerprint"] == SYSTEM_FINGERPRINT
+    [choice] = body["choices"]
+    assert choice["finish_reason"] == "stop"
+    message = choice["message"]
+    assert message["role"] == "assistant"
+    assert message["content"] == "Hello, world!"
+    assert message["refusal"] is None
+    assert "tool_calls" not in message
+    assert body["usage"] == streamed[-1]["usage"]
+    assert body["usage"]["completion_tokens"] == 4
+
+
+def test_non_streamed_tool_calls(fake_openai):
+    with fake_openai.scripted(script({"prompt": WEATHER, "tool_calls": PARALLEL_CALLS})):
+        body = post(fake_openai, request(WEATHER)).json()
+        streamed = deltas(chunks(fake_openai, request(WEATHER)))
+
+    [choice] = body["choices"]
+    assert choice["finish_reason"] == "tool_calls"
+    assert choice["message"]["content"] is None
+    calls = choice["message"]["tool_calls"]
+    assert [call["type"] for call in calls] == ["function", "function"]
+    assert [call["function"]["name"] for call in calls] == ["get_weather", "get_weather"]
+    assert [json.loads(call["function"]["arguments"]) for call in calls] == [
+        call["args"] for call in PARALLEL_CALLS
+    ]
+    streamed_ids = [c["id"] for d in streamed for c in d.get("tool_calls", []) if "id" in c]
+    assert [call["id"] for call in calls] == streamed_ids
+
+
+# --- matching --------------------------------------------------------------------------------
+
+
+def test_prompt_is_last_user_message_and_turn_counts_assistant_messages(fake_openai):
+    entry = {"prompt": "second", "turns": [{"text": "turn zero"}, {"text": "turn one"}]}
+    messages = [
+        {"role": "system", "content": "be brief"},
+        {"role": "user", "content": "first"},
+        {"role": "assistant", "content": "ignored"},
+        {
+            "role": "user",
+            "content": [{"type": "text", "text": "sec"}, {"type": "text", "text": "ond"}],
+        },
+    ]
+    with fake_openai.scripted(script(entry)):
+        turn_zero = post(fake_openai, {"model": "m", "messages": messages}).json()
+        after_tool = messages + [
+            {"role": "assistant", "content": None, "tool_calls": []},
+            {"role": "tool", "content": "42", "tool_call_id": "call_1"},
+        ]
+        turn_one = post(fake_openai, {"model": "m", "messages": after_tool}).json()
+
+    assert turn_zero["choices"][0]["message"]["content"] == "turn zero"
+    assert turn_one["choices"][0]["message"]["content"] == "turn one"
+    assert turn_zero["id"] != turn_one["id"]
+
+
+def test_unscripted_prompt_and_turn(fake_openai):
+    with fake_openai.scripted(script({"prompt": "known", "text": "yes"})):
+        unknown = post(fake_openai, request("unknown"))
+        beyond = post(
+            fake_openai,
+            {
+                "model": "m",
+                "messages": [
+                    {"role": "user", "content": "known"},
+                    {"role": "assistant", "content": "yes"},
+                ],
+            },
+        )
+        assert fake_openai.unscripted == ["unknown", "known"]
+
+    assert unknown.status_code == 400
+    assert unknown.json() == {
+        "error": {
+            "message": "No scripted reply for prompt 'unknown' (turn 0). "
+            "Add it to the replies file.",
+            "type": "invalid_request_error",
+            "param": None,
+            "code": "unscripted_prompt",
+        }
+    }
+    assert beyond.status_code == 400
+    assert "'known' (turn 1)" in beyond.json()["error"]["message"]
+
+
+def test_scripted_resets_logs_and_uninstalls_on_exit(fake_openai):
+    with fake_openai.scripted(script({"prompt": "a", "text": "A"})):
+        post(fake_openai, request("a"))
+        post(fake_openai, request("b"))
+        assert [body["messages"][0]["content"] for body in fake_openai.requests] == ["a", "b"]
+        assert fake_openai.unscripted == ["b"]
+    assert len(fake_openai.requests) == 2
+
+    assert post(fake_openai, request("a")).status_code == 400
+    with fake_openai.scripted(script({"prompt": "c", "text": "C"})):
+        assert fake_openai.requests == [] and fake_openai.unscripted == []
+
+    once = script({"prompt": "f", "text": "F", "fault": {"kind": "status", "times": 1}})
+    for _ in range(2):
+        with fake_openai.scripted(once):
+            assert [post(fake_openai, request("f")).status_code for _ in range(2)] == [500, 200]
+
+
+def test_connections_are_not_kept_alive(fake_openai):
+    # langchain-openai's cached async client must never find a pooled connection that
+    # belongs to the event loop of an earlier asyncio.run().
+    with fake_openai.scripted(script({"prompt": "hi", "text": "hello"})):
+        assert post(fake_openai, request("hi")).headers["connection"] == "close"
+        assert post(fake_openai, request("hi", stream=True)).headers["connection"] == "close"
+        assert post(fake_openai, request("nope")).headers["connection"] == "close"
+
+
+def test_models_list(fake_openai):
+    response = HTTP.get(fake_openai.base_url + "/models")
+    assert response.status_code == 200
+    assert "gpt-4o-mini" in [model["id"] for model in response.json()["data"]]
+
+
+# --- bad requests ----------------------------------------------------------------------------
+
+
+def _error(message: str, param: str | None = None, code: str | None = None) -> dict[str, Any]:
+    return {"message": message, "type": "invalid_request_error", "param": param, "code": code}
+
+
+@pytest.mark.parametrize(
+    ("method", "path", "content", "status", "error"),
+    [
+        pytest.param("POST", "/chat/completions", b'{"model": ', 400, None, id="malformed-json"),
+        pytest.param("POST", "/chat/completions", b"\xff\xfe", 400, None, id="not-utf8"),
+        pytest.param("POST", "/chat/completions", b"[" * 100_000, 400, None, id="too-deep"),
+        pytest.param(
+            "POST",
+            "/chat/completions",
+            b"[1, 2]",
+            400,
+            _error("The request body must be a JSON object."),
+            id="not-an-object",
+        ),
+        pytest.param(
+            "POST",
+            "/chat/completions",
+            b'{"messages": [{"role": "user", "content": "hi"}]}',
+            400,
+            _error("you must provide a model parameter"),
+            id="missing-model",
+        ),
+        pytest.param(
+            "POST",
+            "/chat/completions",
+            b'{"model": "gpt-4o-mini"}',
+            400,
+            _error(
+                "Missing required parameter: 'messages'.", "messages", "missing_required_parameter"
+            ),
+            id="missing-messages",
+        ),
+        pytest.param(
+            "POST",
+            "/chat/completions",
+            b'{"model": "gpt-4o-mini", "messages": ["hi"]}',
+            400,
+            _error(
+                "Invalid 'messages': expected a non-empty array of message objects.",
+                "messages",
+                "invalid_value",
+            ),
+            id="messages-not-objects",
+        ),
+        pytest.param(
+            "POST",
+            "/whatever",
+            b"{}",
+            404,
+            _error("Invalid URL (POST /v1/whatever)"),
+            id="unknown-path",
+        ),
+        pytest.param(
+            "GET",
+            "/chat/completions",
+            None,
+            405,
+            _error("Invalid method for URL (GET /v1/chat/completions)"),
+            id="wrong-method",
+        ),
+    ],
+)
+def test_bad_requests_get_openai_errors_and_the_server_keeps_serving(
+    fake_openai, method, path, content, status, error
+):
+    with fake_openai.scripted(script({"prompt": "hi", "text": "still here"})):
+        response = HTTP.request(method, fake_openai.base_url + path, content=content)
+        after = post(fake_openai, request("hi"))
+
+    assert response.status_code == status
+    assert set(response.json()) == {"error"}
+    if error is None:
+        found = response.json()["error"]
+        assert found["message"].startswith("We could not parse the JSON body of your request.")
+        assert (found["type"], found["param"], found["code"]) == (
+            "invalid_request_error",
+            None,
+            None,
+        )
+    else:
+        assert response.json()["error"] == error
+    assert after.json()["choices"][0]["message"]["content"] == "still here"
+
+
+# --- scripts ---------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("data", "message"),
+    [
+        ({"reply": [{"prompt": "p", "text": "a"}, {"prompt": "p", "text": "b"}]}, "'p'"),
+        ({"replies": []}, "'replies'"),
+        ({"reply": [{"prompt": "p", "txt": "a"}]}, "'txt'"),
+        ({"reply": [{"prompt": "p", "turns": [{"text": "a", "tool_call": []}]}]}, "'tool_call'"),
+        ({"reply": [{"prompt": "p", "tool_calls": [{"name": "f", "arg": {}}]}]}, "'arg'"),
+        (
+            {"reply": [{"prompt": "p", "text": "a", "fault": {"kind": "drop", "seconds": 1}}]},
+            "'seconds'",
+        ),
+        ({"reply": [{"prompt": "p", "text": "a", "fault": {"kind": "explode"}}]}, "'explode'"),
+        ({"reply": [{"prompt": "p", "text": "a", "fault": {"kind": "stall"}}]}, "'seconds'"),
+        (
+            {"reply": [{"prompt": "p", "text": "a", "fault": {"kind": "status", "status": 200}}]},
+            "200",
+        ),
+        (
+            {"reply": [{"prompt": "p", "text": "a", "fault": {"kind": "status", "status": 499}}]},
+            "499",
+        ),
+        ({"reply": [{"prompt": "p", "text": "a", "ttft": "slow"}]}, "'ttft'"),
+        ({"reply": [{"prompt": "p", "text": 3}]}, "'text'"),
+        ({"reply": [{"prompt": "p"}]}, "'text' or 'tool_calls'"),
+        ({"reply": [{"prompt": "p", "text": "a", "turns": [{"text": "b"}]}]}, "'text'"),
+        ({"reply": [{"text": "a"}]}, "'prompt'"),
+    ],
+)
+def test_script_errors_name_the_culprit(data, message):
+    with pytest.raises(ScriptError, match=message.replace("(", r"\(")):
+        Script.from_dict(data)
+
+
+def test_script_load_reads_toml_and_names_the_file(tmp_path: Path):
+    good = tmp_path / "replies.toml"
+    good.write_text(
+        '[[reply]]\nprompt = "p"\nttft = 0.5\nturns = [\n'
+        '  { tool_calls = [{ name = "f", args = { x = 1 } }] },\n'
+        '  { text = "done", ttft = 0 },\n]\n',
+        encoding="utf-8",
+    )
+    loaded = Script.load(good)
+    first, second = loaded.reply_for("p", 0), loaded.reply_for("p", 1)
+    assert first.tool_calls[0].name == "f" and first.tool_calls[0].args == {"x": 1}
+    assert (first.ttft, second.ttft, second.text) == (0.5, 0.0, "done")
+    assert loaded.reply_for("p", 2) is None
+
+    bad = tmp_path / "bad.toml"
+    bad.write_text('[[reply]]\nprompt = "p"\nprompt = "q"\n', encoding="utf-8")
+    with pytest.raises(ScriptError, match="bad.toml"):
+        Script.load(bad)
+    with pytest.raises(ScriptError, match="missing.toml"):
+        Script.load(tmp_path / "missing.toml")
+
+
+# --- latency ---------------------------------------------------------------------------------
+
+
+def test_ttft_and_token_delay(fake_openai):
+    entry = {"prompt": "slow", "text": "one two three", "ttft": 0.2, "token_delay": 0.05}
+    with fake_openai.scripted(script(entry)):
+        lines = timed_lines(fake_openai, request("slow", stream=True))
+        start = time.perf_counter()
+        post(fake_openai, request("slow"))
+        non_streamed = time.perf_counter() - start
+
+    first, last = lines[0][0], lines[-1][0]
+    assert 0.2 <= first < 0.6
+    # opening chunk, 3 pieces and the finish chunk: 4 gaps of 0.05 s
+    assert last - first >= 4 * 0.05
+    assert 0.2 <= non_streamed < 0.6
+
+
+# --- faults ----------------------------------------------------------------------------------
+
+
+def test_status_fault_429_with_retry_after_then_success(fake_openai):
+    fault = {"kind": "status", "status": 429, "retry_after": 0.05, "times": 2}
+    with fake_openai.scripted(script({"prompt": "flaky", "text": "ok", "fault": fault})):
+        responses = [post(fake_openai, request("flaky")) for _ in range(3)]
+        again = [post(fake_openai, request("flaky", stream=True)).status_code for _ in range(2)]
+
+    first, second, third = responses
+    for failed in (first, second):
+        assert failed.status_code == 429
+        assert failed.headers["retry-after"] == "1"
+        assert failed.headers["retry-after-ms"] == "50"
+        error = failed.json()["error"]
+        assert (error["type"], error["code"]) == ("requests", "rate_limit_exceeded")
+        assert "gpt-4o-mini" in error["message"]
+    assert third.status_code == 200
+    assert again == [200, 200]
+
+
+def test_status_fault_500_every_time_without_times(fake_openai):
+    fault = {"kind": "status", "status": 500}
+    with fake_openai.scripted(script({"prompt": "broken", "text": "never", "fault": fault})):
+        responses = [post(fake_openai, request("broken")) for _ in range(2)]
+        responses.append(post(fake_openai, request("broken", stream=True)))
+
+    assert [response.status_code for response in responses] == [500, 500, 500]
+    for response in responses:
+        assert "retry-after" not in response.headers
+        assert response.json()["error"]["type"] == "server_error"
+
+
+def test_drop_fault_cuts_the_stream_after_n_pieces(fake_openai, caplog):
+    text = "one two three four five"
+    fault = {"kind": "drop", "after": 3, "times": 1}
+    received = []
+    url = fake_openai.base_url + "/chat/completions"
+    with fake_openai.scripted(script({"prompt": "drop", "text": text, "fault": fault})):
+        with pytest.raises(httpx.RemoteProtocolError):
+            with HTTP.stream("POST", url, json=request("drop", stream=True)) as response:
+                assert response.status_code == 200
+                for line in response.iter_lines():
+                    if line:
+                        received.append(line.removeprefix("data: "))
+        recovered = chunks(fake_openai, request("drop"))
+
+    assert "[DONE]" not in received
+    assert [json.loads(event)["choices"][0]["delta"].get("content") for event in received] == [
+        "",
+        "one",
+        " two",
+        " three",
+    ]
+    assert "".join(delta.get("content", "") for delta in deltas(recovered)) == text
+    # The cut is on purpose: uvicorn must not log a traceback for it.
+    assert [record for record in caplog.records if record.name.startswith("uvicorn")] == []
+
+
+def test_drop_fault_on_non_streamed_request(fake_openai):
+    fault = {"kind": "drop"}
+    with fake_openai.scripted(script({"prompt": "drop", "text": "gone", "fault": fault})):
+        with pytest.raises(httpx.RemoteProtocolError):
+            post(fake_openai, request("drop"))
+
+
+def test_stall_fault_goes_silent_then_continues(fake_openai):
+    fault = {"kind": "stall", "after": 2, "seconds": 0.3}
+    with fake_openai.scripted(script({"prompt": "stall", "text": "a b c d", "fault": fault})):
+        lines = timed_lines(fake_openai, request("stall", stream=True))
+        start = time.perf_counter()
+        body = post(fake_openai, request("stall")).json()
+        non_streamed = time.perf_counter() - start
+
+    times = [at for at, _ in lines]
+    gaps = [later - earlier for earlier, later in zip(times, times[1:], strict=False)]
+    # opening chunk, "a", " b", then the silence before " c"
+    assert gaps.index(max(gaps)) == 2
+    assert max(gaps) >= 0.3
+    assert lines[-1][1] == "data: [DONE]"
+    assert non_streamed >= 0.3
+    assert body["choices"][0]["message"]["content"] == "a b c d"
+
+
+def test_stop_is_quick_even_with_a_client_mid_stall():
+    fault = {"kind": "stall", "after": 1, "seconds": 30}
+    started = time.perf_counter()
+    server = FakeOpenAI().start()
+    assert time.perf_counter() - started < 1
+    received: list[str] = []
+
+    def client() -> None:
+        with server.scripted(script({"prompt": "stall", "text": "a b c", "fault": fault})):
+            url = server.base_url + "/chat/completions"
+            with HTTP.stream("POST", url, json=request("stall", stream=True)) as response:
+                received.extend(line for line in response.iter_lines() if line)
+
+    thread = threading.Thread(target=client)
+    thread.start()
+    while not received and thread.is_alive():
+        time.sleep(0.01)
+    stopping = time.perf_counter()
+    server.stop()
+    assert time.perf_counter() - stopping < 1
+    thread.join(5)
+    assert not thread.is_alive()
+
+
+def test_no_startup_chatter_in_logs(caplog):
+    caplog.set_level(logging.INFO)
+    with FakeOpenAI() as server, server.scripted(script({"prompt": "p", "text": "t"})):
+        post(server, request("p"))
+    assert [record for record in caplog.records if record.name.startswith("uvicorn")] == []
