@@ -28,6 +28,7 @@ build: setup  ## static site into site/
 test: setup  ## the whole suite: examples, fake server, integrity, strict build, links
 	$(RUN) ruff check examples tests scripts
 	$(RUN) ruff format --check examples tests scripts
+	$(RUN) check-jsonschema --builtin-schema vendor.github-workflows .github/workflows/*.yml
 	$(RUN) pytest
 
 outputs: setup  ## re-run every example and rewrite the outputs the pages show
