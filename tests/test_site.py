@@ -3,18 +3,20 @@
 from __future__ import annotations
 
 import html
+import json
 import re
-import shutil
 import subprocess
 import sys
 import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
 from functools import partial
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 import pytest
 
-from tests.sources import ROOT, iter_examples, rel, sections
+from tests.sources import ROOT, iter_examples, iter_pages, rel, sections
 
 PYTHON_BLOCK_RE = re.compile(
     r'<div class="language-python highlight">.*?<code>(?P<code>.*?)</code>', re.DOTALL
@@ -49,6 +51,33 @@ def test_both_languages_are_built(built_site: Path) -> None:
         assert (language_root / "search" / "search_index.json").is_file()
 
 
+def page_titles(language: str) -> set[str]:
+    return {
+        next(
+            line[2:].strip()
+            for line in page.read_text(encoding="utf-8").splitlines()
+            if line.startswith("# ")
+        )
+        for page in iter_pages(language)
+    }
+
+
+def test_search_is_per_language_and_segments_chinese(built_site: Path) -> None:
+    zh = json.loads((built_site / "search" / "search_index.json").read_text(encoding="utf-8"))
+    en = json.loads(
+        (built_site / "en" / "search" / "search_index.json").read_text(encoding="utf-8")
+    )
+    assert zh["config"]["lang"] == ["zh"] and en["config"]["lang"] == ["en"]
+    zh_titles = {
+        doc["title"].replace("\u200b", "") for doc in zh["docs"] if "#" not in doc["location"]
+    }
+    en_titles = {doc["title"] for doc in en["docs"] if "#" not in doc["location"]}
+    assert zh_titles == page_titles("zh"), "the zh index must hold the zh pages, and only them"
+    assert en_titles == page_titles("en"), "the en index must hold the en pages, and only them"
+    # jieba cuts Chinese into words separated by U+200B, so "令牌" is a term of its own.
+    assert any("\u200b令牌\u200b" in doc["text"] for doc in zh["docs"])
+
+
 def test_every_python_block_is_an_executed_example_section(built_site: Path) -> None:
     executed = {
         text: f"{rel(example)}:{name}"
@@ -66,35 +95,51 @@ def test_every_python_block_is_an_executed_example_section(built_site: Path) -> 
     assert shown, "the built site shows no Python at all; is the snippet include broken?"
 
 
-@pytest.fixture(scope="session")
-def served_site(built_site: Path):
-    handler = partial(QuietHandler, directory=str(built_site))
-    server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
+@contextmanager
+def serve(directory: Path) -> Iterator[str]:
+    server = ThreadingHTTPServer(("127.0.0.1", 0), partial(QuietHandler, directory=str(directory)))
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
-    yield f"http://127.0.0.1:{server.server_port}/"
-    server.shutdown()
-    server.server_close()
+    try:
+        yield f"http://127.0.0.1:{server.server_port}/"
+    finally:
+        server.shutdown()
+        server.server_close()
 
 
 class QuietHandler(SimpleHTTPRequestHandler):
+    def end_headers(self) -> None:
+        self.send_header("LinkChecker", "local test server")  # lifts its 10 requests/s limit
+        super().end_headers()
+
     def log_message(self, format: str, *args: object) -> None:
         pass
 
 
-def test_no_broken_links_or_anchors(served_site: str) -> None:
-    linkchecker = shutil.which("linkchecker", path=str(Path(sys.executable).parent))
-    assert linkchecker, "linkchecker is not installed in the project environment"
-    check = subprocess.run(
-        [
-            linkchecker,
-            "--config",
-            str(ROOT / "tests" / "linkcheckerrc"),
-            "--no-status",
-            served_site,
-            served_site + "en/",
-        ],
+def check_links(*urls: str) -> subprocess.CompletedProcess:
+    config = ROOT / "tests" / "linkcheckerrc"
+    return subprocess.run(
+        [sys.executable, "-m", "tests.linkcheck", "--config", str(config), "--no-status", *urls],
+        cwd=ROOT,
         capture_output=True,
         text=True,
     )
+
+
+def test_no_broken_links_or_anchors(built_site: Path) -> None:
+    with serve(built_site) as url:
+        check = check_links(url, url + "en/")
     assert check.returncode == 0, f"broken links or anchors:\n{check.stdout[-6000:]}"
+    assert "0 errors found" in check.stdout, check.stdout[-2000:]
+
+
+def test_the_link_checker_catches_a_missing_anchor(tmp_path: Path) -> None:
+    (tmp_path / "index.html").write_text('<a href="page/#missing">a</a><a href="page/#here">b</a>')
+    (tmp_path / "page").mkdir()
+    (tmp_path / "page" / "index.html").write_text('<h2 id="here">here</h2>')
+    with serve(tmp_path) as url:
+        check = check_links(url)
+    report = " ".join(check.stdout.split())  # LinkChecker wraps its lines
+    assert check.returncode != 0
+    assert "Anchor `missing' (decoded: `missing') not found" in report
+    assert "1 warning found" in report

@@ -1,0 +1,15 @@
+"""chunk_position has one value, "last"; the seed's "first" and "middle" fail."""
+
+from langchain_core.messages import AIMessageChunk
+from pydantic import ValidationError
+
+# --8<-- [start:main]
+print(AIMessageChunk.model_fields["chunk_position"].annotation)  # (1)!
+
+for position in ("first", "middle", "last"):
+    try:
+        AIMessageChunk(content="Hello", chunk_position=position)
+        print(f"{position!r}: 可以")
+    except ValidationError as exc:
+        print(f"{position!r}: {exc.errors()[0]['msg']}")
+# --8<-- [end:main]

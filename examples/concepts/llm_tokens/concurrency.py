@@ -1,0 +1,46 @@
+"""Three streams one after another versus concurrently, in one event loop."""
+
+import asyncio
+import math
+import time
+
+from langchain_core.prompts import ChatPromptTemplate
+from langchain_openai import ChatOpenAI
+
+chain = ChatPromptTemplate.from_template("介绍{language}") | ChatOpenAI(
+    model="gpt-4o-mini"
+)
+
+
+def tenths(seconds: float) -> str:
+    return f"{math.floor(seconds * 10) / 10:.1f} s"
+
+
+# --8<-- [start:main]
+async def collect(language: str) -> str:
+    text = ""
+    async for chunk in chain.astream({"language": language}):
+        text += chunk.text
+    return text
+
+
+async def main() -> None:
+    languages = ["Python", "JavaScript", "Go"]
+    await collect("Rust")  # (1)!
+
+    start = time.perf_counter()
+    for language in languages:  # (2)!
+        await collect(language)
+    print("依次执行：", tenths(time.perf_counter() - start))
+
+    start = time.perf_counter()
+    tasks = [collect(language) for language in languages]
+    results = await asyncio.gather(*tasks)  # (3)!
+    print("并发执行：", tenths(time.perf_counter() - start))
+    for language, text in zip(languages, results, strict=True):
+        print(f"  {language}: {text}")
+
+
+if __name__ == "__main__":
+    asyncio.run(main())  # (4)!
+# --8<-- [end:main]

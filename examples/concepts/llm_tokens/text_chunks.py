@@ -1,0 +1,29 @@
+"""Text chunks: keep the model node's chunks with text; .text is a string."""
+
+from langchain.agents import create_agent
+from langchain.tools import tool
+from langchain_openai import ChatOpenAI
+
+
+@tool
+def get_weather(city: str) -> str:
+    """查询城市的实时天气。"""
+    return f"{city}：晴，24°C"
+
+
+agent = create_agent(model="gpt-4o-mini", tools=[get_weather])
+question = {"messages": [{"role": "user", "content": "用两句话介绍一下杭州"}]}
+
+# --8<-- [start:main]
+for token, metadata in agent.stream(question, stream_mode="messages"):
+    if metadata["langgraph_node"] == "model" and token.text:  # (1)!
+        print(token.text, end="|", flush=True)
+print()
+# --8<-- [end:main]
+
+# --8<-- [start:blocks]
+blocks_model = ChatOpenAI(model="gpt-4o-mini", output_version="v1")  # (1)!
+for chunk in blocks_model.stream("说一句欢迎词"):
+    if chunk.content:
+        print(f"content={chunk.content!r}  text={chunk.text!r}")
+# --8<-- [end:blocks]
