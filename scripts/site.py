@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import argparse
 import logging
+import os
 import tempfile
 from pathlib import Path
 
@@ -27,15 +28,21 @@ WATCHED = ("docs", "examples", "snippets", "overrides", "mkdocs.yml", "mkdocs.en
 
 def build(site_dir: Path, serve_url: str | None = None) -> None:
     """Build both languages; strict (warnings fail) except while serving, where a warning in
-    one language must not leave the other unbuilt."""
+    one language must not leave the other unbuilt.
+
+    The language switcher finds "the same page in the other language" through each site's
+    sitemap, which only works when `site_url` is where the site is really served (host and
+    port included): the dev server's URL, or SITE_URL (set by the Pages workflow).
+    """
+    base_url = serve_url or os.environ.get("SITE_URL")
     for config_file, sub_dir in LANGUAGES:
         config = load_config(
             config_file=str(ROOT / config_file),
             site_dir=str(site_dir / sub_dir),
             strict=serve_url is None,
         )
-        if serve_url:
-            config.site_url = serve_url + sub_dir
+        if base_url:
+            config.site_url = base_url.rstrip("/") + "/" + (f"{sub_dir}/" if sub_dir else "")
         config.plugins.on_startup(command="build", dirty=False)
         try:
             mkdocs_build(config, serve_url=serve_url)
