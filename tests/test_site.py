@@ -13,6 +13,7 @@ from contextlib import contextmanager
 from functools import partial
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
+from urllib.parse import urljoin
 
 import pytest
 
@@ -76,6 +77,19 @@ def test_search_is_per_language_and_segments_chinese(built_site: Path) -> None:
     assert en_titles == page_titles("en"), "the en index must hold the en pages, and only them"
     # jieba cuts Chinese into words separated by U+200B, so "令牌" is a term of its own.
     assert any("\u200b令牌\u200b" in doc["text"] for doc in zh["docs"])
+
+
+SWITCH_RE = re.compile(r'<a href="(?P<href>[^"]+)" hreflang="(?P<lang>[a-z]+)"')
+
+
+def test_language_switch_links_to_the_same_page(built_site: Path) -> None:
+    """Both languages have the same paths, so the selector links page to page, not home."""
+    for page in sorted(built_site.rglob("index.html")):
+        parts = page.parent.relative_to(built_site).parts
+        url = "/" + "".join(f"{part}/" for part in parts)
+        path = "".join(f"{part}/" for part in parts[1 if parts[:1] == ("en",) else 0 :])
+        links = {m["lang"]: urljoin(url, m["href"]) for m in SWITCH_RE.finditer(page.read_text())}
+        assert links == {"zh": f"/{path}", "en": f"/en/{path}"}, f"{url}: language links {links}"
 
 
 def test_every_python_block_is_an_executed_example_section(built_site: Path) -> None:
