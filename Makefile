@@ -42,3 +42,17 @@ stamp: setup  ## after translating: record the zh hash in the en page: make stam
 
 clean:
 	rm -rf site .venv .tools
+
+.PHONY: bench bench-full bench-pages costs
+
+bench: setup  ## quick benchmark (about 80 s): bench/results/quick.json
+	$(RUN) python -m bench quick
+
+bench-full: setup  ## thorough benchmark (about 6 min): bench/results/full.json
+	$(RUN) python -m bench full
+
+bench-pages: setup  ## tables and charts for the pages, from the fullest data file in bench/results/
+	$(RUN) python -m bench.render
+
+costs: setup  ## time the suite and the build, weigh the pages: make costs [COSTS_ARGS="--test-seconds 95"]
+	$(RUN) python -m bench.costs $(COSTS_ARGS)

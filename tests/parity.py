@@ -24,6 +24,7 @@ LINK_RE = re.compile(r"\]\((?P<target>(?!https?:|mailto:)[^)\s]+)\)")
 FRONT_MATTER_RE = re.compile(r"\A---\n(?P<body>.*?)\n---\n", re.DOTALL)
 HASH_KEY = "zh_hash"
 FENCE_RE = re.compile(r"^ *(`{3,}|~{3,})")
+SNIPPET_LANGUAGE_RE = re.compile(r"^snippets/(?:zh|en)/")
 
 
 def zh_hash(zh_page: Path) -> str:
@@ -45,7 +46,10 @@ def skeleton(page: Path) -> list[str]:
     for line in text.splitlines():
         include = INCLUDE_RE.match(line)
         if include:
-            items.append(f"include {include['target']}")
+            # snippets/zh/x.md and snippets/en/x.md are the same fragment in two languages.
+            items.append(
+                f"include {SNIPPET_LANGUAGE_RE.sub('snippets/<lang>/', include['target'])}"
+            )
             continue
         opened = FENCE_RE.match(line)
         if fence is None and opened:

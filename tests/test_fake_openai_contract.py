@@ -195,7 +195,8 @@ def test_agent_stream_messages(openai_env):
         "get_weather",
         "get_weather",
     ]
-    assert tool_results == ["sunny", "rainy"]
+    # create_agent runs parallel tool calls as separate tasks: results come in completion order.
+    assert sorted(tool_results) == ["rainy", "sunny"]
     assert [chunk.content for chunk in model_chunks if chunk.content] == pieces(ANSWER)
     assert all(request["stream"] is True for request in openai_env.requests)
 

@@ -55,12 +55,14 @@ def test_skeleton_keeps_what_a_translation_must_mirror(tmp_path: Path) -> None:
     page.write_text(
         "---\nzh_hash: 0\n---\n# Title\n\n## Part { #part }\n\n"
         '```python\n# a comment, not a heading\n--8<-- "examples/x.py:main"\n```\n\n'
+        '--8<-- "snippets/en/bench/ttft.md"\n\n'
         '!!! note "Note"\n    text\n\n=== "Tab"\n\nSee [there](other.md#part).\n\n### No anchor\n',
         encoding="utf-8",
     )
     assert skeleton(page) == [
         "h2 #part",
         "include examples/x.py:main",
+        "include snippets/<lang>/bench/ttft.md",
         "admonition note",
         "tab",
         "link other.md#part",

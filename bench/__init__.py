@@ -1,0 +1,1 @@
+"""The benchmark: what streaming costs, measured against the fake server; see README.md."""

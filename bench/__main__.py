@@ -1,0 +1,43 @@
+"""Run the benchmark and write its data file.
+
+    python -m bench quick     # about 80 s on 2 cores: make bench
+    python -m bench full      # about 6 minutes: make bench-full
+
+Writes ``bench/results/<profile>.json``; ``python -m bench.render`` turns it into the tables
+and charts the pages show.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import shlex
+import sys
+
+from tests import network_guard
+from tests.fake_openai import OVERRIDING_ENV
+
+from . import data
+from .run import PROFILES, run
+
+
+def main(argv: list[str] | None = None) -> int:
+    argv = sys.argv[1:] if argv is None else argv
+    parser = argparse.ArgumentParser(prog="python -m bench", description=__doc__.splitlines()[0])
+    parser.add_argument("profile", choices=sorted(PROFILES))
+    args = parser.parse_args(argv)
+    network_guard.install()
+    for name in OVERRIDING_ENV:
+        os.environ.pop(name, None)
+    os.environ["LANGSMITH_TRACING"] = "false"
+    os.environ["LANGCHAIN_TRACING_V2"] = "false"
+    os.environ.pop("LANGCHAIN_OPENAI_STREAM_CHUNK_TIMEOUT_S", None)
+    results = run(PROFILES[args.profile], shlex.join(["python", "-m", "bench", *argv]))
+    target = data.path_for(args.profile)
+    data.save(results, target)
+    print(f"{target}: {sum(results['phase_seconds'].values()):.0f} s")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

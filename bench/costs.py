@@ -1,0 +1,191 @@
+"""What the project costs to check, to build and to read.
+
+    python -m bench.costs [--test-seconds S] [--site DIR [--build-seconds S]]   (make costs)
+
+Times ``make test`` and the site build (``scripts/site.py build`` into a temporary directory,
+the command ``make build`` runs), unless given times already measured; then weighs every built
+page: its HTML, and the CSS and JS it loads (``<link rel="stylesheet">`` and ``<script src>``,
+each counted once per page), raw and gzip-compressed (level 6), and each language's search
+index, which is left out of the page weights because it is fetched only when a reader searches.
+``--site DIR`` weighs an existing build instead of building. If the build fails, the failure is
+reported and the last ``make build`` output in ``site/`` is weighed instead, if there is one.
+"""
+
+from __future__ import annotations
+
+import argparse
+import gzip
+import subprocess
+import sys
+import tempfile
+import time
+from dataclasses import dataclass
+from html.parser import HTMLParser
+from pathlib import Path
+from urllib.parse import urlsplit
+
+ROOT = Path(__file__).resolve().parent.parent
+TEST_TARGET_SECONDS = 120
+BUILD_TARGET_SECONDS = 20
+PAGE_TARGET_BYTES = 150_000  # compressed HTML + CSS + JS of a chapter page
+SEARCH_INDEXES = ("search/search_index.json", "en/search/search_index.json")
+
+
+@dataclass(frozen=True)
+class Weight:
+    raw: int
+    compressed: int
+
+    def __add__(self, other: Weight) -> Weight:
+        return Weight(self.raw + other.raw, self.compressed + other.compressed)
+
+
+@dataclass(frozen=True)
+class Page:
+    path: str  # relative to the site directory
+    html: Weight
+    css: Weight
+    js: Weight
+
+    @property
+    def total(self) -> Weight:
+        return self.html + self.css + self.js
+
+
+class _Assets(HTMLParser):
+    """The stylesheets and scripts a page loads."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.css: list[str] = []
+        self.js: list[str] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        attributes = dict(attrs)
+        if tag == "link" and attributes.get("rel") == "stylesheet" and attributes.get("href"):
+            self.css.append(attributes["href"])
+        elif tag == "script" and attributes.get("src"):
+            self.js.append(attributes["src"])
+
+
+def weigh(data: bytes) -> Weight:
+    return Weight(len(data), len(gzip.compress(data, compresslevel=6, mtime=0)))
+
+
+def weigh_page(site: Path, page: Path) -> Page:
+    html = page.read_bytes()
+    assets = _Assets()
+    assets.feed(html.decode("utf-8"))
+
+    def loaded(references: list[str]) -> Weight:
+        files = {_local(site, page, reference) for reference in references} - {None}
+        return sum((weigh(file.read_bytes()) for file in files), Weight(0, 0))
+
+    return Page(
+        page.relative_to(site).as_posix(), weigh(html), loaded(assets.css), loaded(assets.js)
+    )
+
+
+def _local(site: Path, page: Path, reference: str) -> Path | None:
+    """The file in the site that a relative reference from `page` names; None if external."""
+    parts = urlsplit(reference)
+    if parts.scheme or parts.netloc:
+        return None
+    # The 404 pages use root-relative references; the site directory is the root.
+    base = site if parts.path.startswith("/") else page.parent
+    file = (base / parts.path.lstrip("/")).resolve()
+    return file if file.is_relative_to(site.resolve()) and file.is_file() else None
+
+
+def timed(command: list[str]) -> tuple[float, int, str]:
+    began = time.perf_counter()
+    done = subprocess.run(command, cwd=ROOT, capture_output=True, text=True)
+    return time.perf_counter() - began, done.returncode, done.stdout + done.stderr
+
+
+def _kb(size: int) -> str:
+    return f"{size / 1000:.1f}"
+
+
+def _verdict(ok: bool) -> str:
+    return "ok" if ok else "OVER TARGET"
+
+
+def report(
+    test_seconds: float | None, build_seconds: float | None, site: Path, notes: list[str]
+) -> str:
+    lines = [*notes]
+    if test_seconds is not None:
+        lines.append(
+            f"make test   {test_seconds:6.1f} s  (target < {TEST_TARGET_SECONDS} s: "
+            f"{_verdict(test_seconds < TEST_TARGET_SECONDS)})"
+        )
+    if build_seconds is not None:
+        lines.append(
+            f"make build  {build_seconds:6.1f} s  (target < {BUILD_TARGET_SECONDS} s: "
+            f"{_verdict(build_seconds < BUILD_TARGET_SECONDS)})"
+        )
+    pages = sorted(
+        (weigh_page(site, page) for page in site.rglob("*.html")), key=lambda page: page.path
+    )
+    lines += [
+        "",
+        f"Page weight in kB (1 kB = 1000 bytes), raw / gzip; site: {site}",
+        f"{'page':<40} {'HTML':>13} {'CSS':>13} {'JS':>13} {'total':>13}",
+    ]
+    for page in pages:
+        cells = [page.html, page.css, page.js, page.total]
+        lines.append(
+            f"{page.path:<40} "
+            + " ".join(f"{_kb(cell.raw):>6}/{_kb(cell.compressed):>6}" for cell in cells)
+        )
+    heaviest = max(pages, key=lambda page: page.total.compressed)
+    lines.append(
+        f"heaviest: {heaviest.path}, {_kb(heaviest.total.compressed)} kB compressed "
+        f"(target < {_kb(PAGE_TARGET_BYTES)} kB: "
+        f"{_verdict(heaviest.total.compressed < PAGE_TARGET_BYTES)})"
+    )
+    lines += ["", "Search index (not in the page weights), kB raw / gzip"]
+    for index in SEARCH_INDEXES:
+        file = site / index
+        if file.is_file():
+            weight = weigh(file.read_bytes())
+            lines.append(f"{index:<40} {_kb(weight.raw):>6}/{_kb(weight.compressed):>6}")
+        else:
+            lines.append(f"{index:<40} missing")
+    return "\n".join(lines)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(
+        prog="python -m bench.costs", description=__doc__.split("\n")[0]
+    )
+    parser.add_argument("--test-seconds", type=float, help="a measured `make test` time")
+    parser.add_argument("--site", type=Path, help="weigh this built site instead of building")
+    parser.add_argument("--build-seconds", type=float, help="with --site: its measured build time")
+    args = parser.parse_args(argv)
+    notes: list[str] = []
+    test_seconds = args.test_seconds
+    if test_seconds is None:
+        test_seconds, status, output = timed(["make", "test"])
+        if status:
+            notes.append(f"make test FAILED (exit {status}); its last lines:")
+            notes += output.strip().splitlines()[-5:]
+    with tempfile.TemporaryDirectory(prefix="costs-site-") as built:
+        site, build_seconds = args.site, args.build_seconds
+        if site is None:
+            build_seconds, status, output = timed(
+                [sys.executable, "scripts/site.py", "build", "--site-dir", built]
+            )
+            site = Path(built)
+            if status:
+                notes.append(f"the build FAILED (exit {status}); its last lines:")
+                notes += output.strip().splitlines()[-3:]
+                site = ROOT / "site"
+                notes.append(f"weighing the last `make build` output instead: {site}")
+        print(report(test_seconds, build_seconds, site, notes))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
