@@ -88,14 +88,31 @@ class Backend:
                 await asyncio.wait_for(self.closing.wait(), seconds)
 
 
+async def read_body(request: Request) -> dict[str, Any] | JSONResponse:
+    """The request's JSON object, or the OpenAI-style error to answer with."""
+    try:
+        body = json.loads(await request.body())
+    except (ValueError, RecursionError):
+        return _error(400, _UNPARSABLE_BODY, "invalid_request_error")
+    if not isinstance(body, dict):
+        return _error(400, "The request body must be a JSON object.", "invalid_request_error")
+    return body
+
+
+def unscripted(prompt: str, turn: int) -> JSONResponse:
+    return _error(
+        400,
+        f"No scripted reply for prompt {prompt!r} (turn {turn}). Add it to the replies file.",
+        "invalid_request_error",
+        code="unscripted_prompt",
+    )
+
+
 def create_app(backend: Backend) -> Starlette:
     async def chat_completions(request: Request) -> Any:
-        try:
-            body = json.loads(await request.body())
-        except (ValueError, RecursionError):
-            return _error(400, _UNPARSABLE_BODY, "invalid_request_error")
+        body = await read_body(request)
         if not isinstance(body, dict):
-            return _error(400, "The request body must be a JSON object.", "invalid_request_error")
+            return body
         backend.record(body)
         if invalid := _invalid(body):
             return invalid
@@ -103,13 +120,7 @@ def create_app(backend: Backend) -> Starlette:
         prompt, turn = _prompt_and_turn(body["messages"])
         reply, fault = backend.answer(prompt, turn)
         if reply is None:
-            return _error(
-                400,
-                f"No scripted reply for prompt {prompt!r} (turn {turn}). "
-                "Add it to the replies file.",
-                "invalid_request_error",
-                code="unscripted_prompt",
-            )
+            return unscripted(prompt, turn)
         if fault is not None and fault.kind == "status":
             return _fault_error(fault, body["model"])
 

@@ -42,7 +42,7 @@ from starlette.routing import Route
 from starlette.types import Receive, Scope, Send
 
 from . import wire
-from .app import _UNPARSABLE_BODY, Backend, _error, _invalid, _prompt_and_turn
+from .app import Backend, _error, _invalid, _prompt_and_turn, read_body, unscripted
 from .script import Script, ScriptError
 
 _ROOT = Path(__file__).resolve().parents[2]
@@ -75,23 +75,15 @@ class _TimedJSONResponse(JSONResponse):
 def create_app(backend: Backend, timing: _Timing) -> Starlette:
     async def chat_completions(request: Request) -> Response:
         start = asyncio.get_running_loop().time()
-        try:
-            body = json.loads(await request.body())
-        except (ValueError, RecursionError):
-            return _error(400, _UNPARSABLE_BODY, "invalid_request_error")
+        body = await read_body(request)
         if not isinstance(body, dict):
-            return _error(400, "The request body must be a JSON object.", "invalid_request_error")
+            return body
         if invalid := _invalid(body):
             return invalid
         prompt, turn = _prompt_and_turn(body["messages"])
         reply, _ = backend.answer(prompt, turn)
         if reply is None:
-            return _error(
-                400,
-                f"No scripted reply for prompt {prompt!r} (turn {turn}).",
-                "invalid_request_error",
-                code="unscripted_prompt",
-            )
+            return unscripted(prompt, turn)
         if reply.fault is not None:
             return _error(500, "The standalone fake server plays no faults.", "server_error")
         completion = wire.Completion(
