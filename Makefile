@@ -1,5 +1,8 @@
-# From a fresh clone, every target sets the project up first: a private uv in .tools/,
-# then the locked environment in .venv/. Only Python 3.11+, git and make are assumed.
+# From a fresh clone, every target sets the project up first: a private uv in .tools/, the
+# locked Python environment in .venv/, and the locked front-end files (mermaid, axe-core) in
+# node_modules/. `make test` also needs Debian's Chromium and a CJK font for the browser checks,
+# and installs them with apt-get when they are missing. Assumed: Python 3.11+, Node.js with npm,
+# git and make, on Debian (as root, or with sudo) for the browser.
 PYTHON ?= python3
 UV_VERSION := 0.13.9
 UV := .tools/bin/uv
@@ -7,9 +10,20 @@ export UV_PYTHON_DOWNLOADS := never
 export UV_PROJECT_ENVIRONMENT := .venv
 RUN := $(UV) run --frozen --no-sync
 
-.PHONY: setup serve build test lint outputs example stamp clean
+.PHONY: setup browser serve build test outputs example stamp clean
 
-setup: .venv/.synced
+setup: .venv/.synced node_modules/.installed
+
+# Playwright drives the system Chromium (its own browser download is not allowed here). Where
+# another Chromium build is installed (GitHub's Ubuntu runners), pass CHROMIUM=/path/to/it.
+CHROMIUM ?= /usr/bin/chromium
+export CHROMIUM
+SUDO := $(if $(filter 0,$(shell id -u)),,sudo)
+browser: $(CHROMIUM) /usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc
+$(CHROMIUM) /usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc:
+	$(SUDO) apt-get update -qq
+	DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq --no-install-recommends \
+		chromium fonts-noto-cjk
 
 $(UV):
 	$(PYTHON) -m venv .tools
@@ -19,13 +33,17 @@ $(UV):
 	$(UV) sync --frozen --python $(PYTHON)
 	touch $@
 
+node_modules/.installed: package.json package-lock.json
+	npm ci --ignore-scripts --no-audit --no-fund --loglevel=error
+	touch $@
+
 serve: setup  ## both languages with live reload: zh at /, en at /en/
 	$(RUN) python scripts/site.py serve
 
 build: setup  ## static site into site/
 	$(RUN) python scripts/site.py build
 
-test: setup  ## the whole suite: examples, fake server, integrity, strict build, links
+test: setup browser  ## the whole suite: examples, fake server, integrity, strict build, links, browser
 	$(RUN) ruff check examples tests scripts
 	$(RUN) ruff format --check examples tests scripts
 	$(RUN) check-jsonschema --builtin-schema vendor.github-workflows .github/workflows/*.yml
@@ -41,7 +59,7 @@ stamp: setup  ## after translating: record the zh hash in the en page: make stam
 	$(RUN) python -m tests.parity stamp $(PAGE)
 
 clean:
-	rm -rf site .venv .tools
+	rm -rf site .venv .tools node_modules
 
 .PHONY: bench bench-full bench-pages costs
 
