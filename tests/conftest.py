@@ -6,7 +6,7 @@ import pytest
 
 from tests import network_guard
 
-pytest_plugins = ["tests.fake_openai.pytest_plugin"]
+pytest_plugins = ["tests.fake_openai.pytest_plugin", "tests.served", "tests.browser"]
 
 
 def pytest_addoption(parser: pytest.Parser) -> None:

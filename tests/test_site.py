@@ -7,36 +7,16 @@ import json
 import re
 import subprocess
 import sys
-import threading
-from collections.abc import Iterator
-from contextlib import contextmanager
-from functools import partial
-from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from urllib.parse import urljoin
 
-import pytest
-
+from tests.served import serve
 from tests.sources import ROOT, iter_examples, iter_pages, rel, sections
 
 PYTHON_BLOCK_RE = re.compile(
     r'<div class="language-python highlight">.*?<code>(?P<code>.*?)</code>', re.DOTALL
 )
 TAG_RE = re.compile(r"<[^>]+>")
-
-
-@pytest.fixture(scope="session")
-def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    site = tmp_path_factory.mktemp("site")
-    build = subprocess.run(
-        [sys.executable, "scripts/site.py", "build", "--site-dir", str(site)],
-        cwd=ROOT,
-        capture_output=True,
-        text=True,
-    )
-    if build.returncode:
-        pytest.fail(f"mkdocs build --strict failed:\n{build.stderr[-4000:]}", pytrace=False)
-    return site
 
 
 def python_blocks(page: Path) -> list[str]:
@@ -109,27 +89,6 @@ def test_every_python_block_is_an_executed_example_section(built_site: Path) -> 
     assert shown, "the built site shows no Python at all; is the snippet include broken?"
 
 
-@contextmanager
-def serve(directory: Path) -> Iterator[str]:
-    server = ThreadingHTTPServer(("127.0.0.1", 0), partial(QuietHandler, directory=str(directory)))
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{server.server_port}/"
-    finally:
-        server.shutdown()
-        server.server_close()
-
-
-class QuietHandler(SimpleHTTPRequestHandler):
-    def end_headers(self) -> None:
-        self.send_header("LinkChecker", "local test server")  # lifts its 10 requests/s limit
-        super().end_headers()
-
-    def log_message(self, format: str, *args: object) -> None:
-        pass
-
-
 def check_links(*urls: str) -> subprocess.CompletedProcess:
     config = ROOT / "tests" / "linkcheckerrc"
     return subprocess.run(
@@ -140,9 +99,8 @@ def check_links(*urls: str) -> subprocess.CompletedProcess:
     )
 
 
-def test_no_broken_links_or_anchors(built_site: Path) -> None:
-    with serve(built_site) as url:
-        check = check_links(url, url + "en/")
+def test_no_broken_links_or_anchors(site_url: str) -> None:
+    check = check_links(site_url, site_url + "en/")
     assert check.returncode == 0, f"broken links or anchors:\n{check.stdout[-6000:]}"
     assert "0 errors found" in check.stdout, check.stdout[-2000:]
 
