@@ -10,7 +10,7 @@ export UV_PYTHON_DOWNLOADS := never
 export UV_PROJECT_ENVIRONMENT := .venv
 RUN := $(UV) run --frozen --no-sync
 
-.PHONY: setup browser serve build test outputs example stamp clean
+.PHONY: setup browser serve build test outputs notebooks example stamp clean
 
 setup: .venv/.synced node_modules/.installed
 
@@ -18,12 +18,14 @@ setup: .venv/.synced node_modules/.installed
 # another Chromium build is installed (GitHub's Ubuntu runners), pass CHROMIUM=/path/to/it.
 CHROMIUM ?= /usr/bin/chromium
 export CHROMIUM
+CJK_FONT := /usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc
 SUDO := $(if $(filter 0,$(shell id -u)),,sudo)
-browser: $(CHROMIUM) /usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc
-$(CHROMIUM) /usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc:
-	$(SUDO) apt-get update -qq
-	DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq --no-install-recommends \
-		chromium fonts-noto-cjk
+APT_INSTALL = $(SUDO) apt-get update -qq && $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends
+browser: $(CHROMIUM) $(CJK_FONT)
+$(CHROMIUM):
+	$(APT_INSTALL) chromium
+$(CJK_FONT):  # without it, Chinese text in screenshots is boxes
+	$(APT_INSTALL) fonts-noto-cjk
 
 $(UV):
 	$(PYTHON) -m venv .tools
@@ -51,6 +53,9 @@ test: setup browser  ## the whole suite: examples, fake server, integrity, stric
 
 outputs: setup  ## re-run every example and rewrite the outputs the pages show
 	$(RUN) pytest tests/test_examples.py --update-outputs
+
+notebooks: setup  ## run each chapter's notebook against the fake model, check it, write zh and en
+	$(RUN) python -m scripts.notebooks
 
 example: setup  ## run one example offline: make example EX=examples/.../file.py
 	$(RUN) python -m tests.fake_openai $(EX)

@@ -41,6 +41,15 @@ def iter_pages(language: str | None = None) -> list[Path]:
     return sorted(page for root in roots for page in root.rglob("*.md"))
 
 
+def site_pages(language: str) -> list[str]:
+    """URL paths (relative to the language's root) of every page the build makes: Markdown
+    pages and rendered notebooks, with MkDocs' directory URLs."""
+    root = DOCS / language
+    sources = [*root.rglob("*.md"), *root.rglob("*.ipynb")]
+    paths = {source.relative_to(root).with_suffix("").as_posix() for source in sources}
+    return sorted("" if path == "index" else path.removesuffix("/index") + "/" for path in paths)
+
+
 def rel(path: Path) -> str:
     """Project-relative posix path; paths outside the project are returned as they are."""
     return path.relative_to(ROOT).as_posix() if path.is_relative_to(ROOT) else str(path)

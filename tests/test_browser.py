@@ -1,0 +1,228 @@
+"""Every built page, both languages, in headless Chromium.
+
+Per page: axe-core finds no serious or critical violation (bar tests/axe-allowlist.toml), the
+browser asks no host but the local server, no script fails, nothing scrolls sideways on a phone,
+the language switch lands on the same page and section, and screenshots are saved for people to
+look at (CI uploads them). Per language: searching finds pages of that language only.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import tomllib
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+from playwright.sync_api import Browser, ConsoleMessage, Page, Route
+
+from tests.served import serve
+from tests.sources import LANGUAGES, ROOT, site_pages
+
+AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
+ALLOW_LIST = ROOT / "tests" / "axe-allowlist.toml"
+SCREENSHOTS = Path(os.environ.get("SCREENSHOT_DIR", ROOT / "build" / "screenshots"))
+BLOCKING = {"serious", "critical"}
+
+
+@dataclass(frozen=True)
+class View:
+    name: str
+    width: int
+    height: int
+    scheme: str  # the palette follows prefers-color-scheme, so both get checked
+
+
+# Colours don't depend on the width, nor layout on the palette: two views cover both.
+VIEWS = (View("desktop", 1280, 900, "light"), View("phone", 390, 844, "dark"))
+
+PAGES = [
+    pytest.param(language, path, id=f"{language}:/{path}")
+    for language in LANGUAGES
+    for path in site_pages(language)
+]
+
+
+def language_root(site_url: str, language: str) -> str:
+    return site_url if language == LANGUAGES[0] else f"{site_url}{language}/"
+
+
+def language_of(site_url: str, url: str) -> str:
+    """The language whose root is the longest prefix of `url` (en lives inside zh's root)."""
+    roots = {language: language_root(site_url, language) for language in LANGUAGES}
+    return max(
+        (lang for lang in LANGUAGES if url.startswith(roots[lang])),
+        key=lambda lang: len(roots[lang]),
+    )
+
+
+def allowed(rule: str, target: str) -> bool:
+    entries = tomllib.loads(ALLOW_LIST.read_text(encoding="utf-8")).get("allow", [])
+    return any(entry["rule"] == rule and re.search(entry["target"], target) for entry in entries)
+
+
+def axe_violations(page: Page) -> list[str]:
+    page.add_script_tag(path=str(AXE))
+    violations = page.evaluate(
+        """async () => (await axe.run(document, {resultTypes: ["violations"]})).violations
+            .map(v => ({id: v.id, impact: v.impact, help: v.help,
+                        targets: v.nodes.map(n => n.target.join(" "))}))"""
+    )
+    return [
+        f"{v['impact']} {v['id']} ({v['help']}): {target}"
+        for v in violations
+        if v["impact"] in BLOCKING
+        for target in v["targets"]
+        if not allowed(v["id"], target)
+    ]
+
+
+# Anything but the local server; such requests are recorded and never leave the machine.
+FOREIGN = re.compile(r"^(?!https?://127\.0\.0\.1[:/])(https?|wss?)://")
+
+
+class Watched:
+    """A browser tab that records every request to another host, and every script error."""
+
+    def __init__(self, browser: Browser, view: View) -> None:
+        self.page = browser.new_page(
+            viewport={"width": view.width, "height": view.height}, color_scheme=view.scheme
+        )
+        self.foreign: list[str] = []
+        self.errors: list[str] = []
+        self.page.route(FOREIGN, self._refuse)
+        self.page.on("pageerror", lambda error: self.errors.append(str(error)))
+        self.page.on("console", self._console)
+
+    def _refuse(self, route: Route) -> None:
+        self.foreign.append(route.request.url)
+        route.abort("blockedbyclient")
+
+    def _console(self, message: ConsoleMessage) -> None:
+        # A refused foreign request also logs a console error; it is reported once, as a request.
+        if message.type == "error" and "ERR_BLOCKED_BY_CLIENT" not in message.text:
+            self.errors.append(message.text)
+
+    def open(self, url: str) -> Page:
+        self.page.goto(url, wait_until="load")
+        # Material swaps each <pre class="mermaid"> for the rendered diagram.
+        self.page.wait_for_function("!document.querySelector('pre.mermaid')")
+        return self.page
+
+
+def problems(tab: Watched, view: View) -> list[str]:
+    """What is wrong with the page open in `tab`, seen in `view`."""
+    found = [f"axe: {finding}" for finding in axe_violations(tab.page)]
+    overflow = tab.page.evaluate(
+        "document.documentElement.scrollWidth - document.documentElement.clientWidth"
+    )
+    if overflow > 0:
+        found.append(f"the page scrolls sideways by {overflow} px")
+    found += [f"request to another host: {url}" for url in tab.foreign]
+    found += [f"script error: {error}" for error in tab.errors]
+    return [f"{view.name}: {problem}" for problem in found]
+
+
+@pytest.mark.parametrize(("language", "path"), PAGES)
+def test_page(browser: Browser, site_url: str, language: str, path: str) -> None:
+    url = language_root(site_url, language) + path
+    found = []
+    for view in VIEWS:
+        tab = Watched(browser, view)
+        page = tab.open(url)
+        shot = SCREENSHOTS / language / f"{path.strip('/').replace('/', '-') or 'index'}"
+        # JPEG: a long page's PNG takes three times as long to encode, at twice the size.
+        page.screenshot(
+            path=f"{shot}-{view.name}-{view.scheme}.jpeg", full_page=True, type="jpeg", quality=60
+        )
+        found += problems(tab, view)
+        if view.name == "desktop":
+            found += check_language_switch(page, site_url, language, path)
+        page.close()
+    assert not found, f"{url}:\n" + "\n".join(found)
+
+
+def test_the_checks_catch_a_bad_page(browser: Browser, tmp_path: Path) -> None:
+    (tmp_path / "index.html").write_text(
+        '<!doctype html><html lang="en"><title>bad</title>'
+        '<img src="https://cdn.example.org/x.png" alt="">'  # another host
+        '<a href="#"></a>'  # axe: link-name, serious
+        '<pre style="width: 2000px">wide</pre>'  # sideways scrolling
+        "<script>undefined_function()</script>",  # a script error
+        encoding="utf-8",
+    )
+    with serve(tmp_path) as url:
+        tab = Watched(browser, VIEWS[1])
+        report = "\n".join(problems(tab, VIEWS[1]) if tab.open(url) else [])
+    for expected in (
+        "serious link-name",
+        "scrolls sideways",
+        "request to another host: https://cdn.example.org/x.png",
+        "script error: undefined_function is not defined",
+    ):
+        assert expected in report, f"{expected!r} not reported:\n{report}"
+
+
+def check_language_switch(page: Page, site_url: str, language: str, path: str) -> list[str]:
+    """From a section of the page, the selector must land on the same section in the other
+    language."""
+    section = page.evaluate("document.querySelector('.md-content h2[id]')?.id ?? ''")
+    page.evaluate("section => { location.hash = section }", section)  # as if the reader scrolled
+    other = next(lang for lang in LANGUAGES if lang != language)
+    page.locator(".md-header__option .md-select").first.hover()
+    with page.expect_navigation(wait_until="commit"):
+        page.click(f".md-select a[hreflang={other}]")
+    expected = language_root(site_url, other) + path + (f"#{section}" if section else "")
+    return [] if page.url == expected else [f"language switch went to {page.url}, not {expected}"]
+
+
+def page_title(page: Page) -> str:
+    """The h1 as a reader sees it, without the permalink sign."""
+    return page.evaluate(
+        """[...document.querySelector('.md-content h1').childNodes]
+            .filter(node => !node.classList?.contains('headerlink'))
+            .map(node => node.textContent).join('').trim()"""
+    )
+
+
+def search(page: Page, query: str) -> list[str]:
+    """Type into the search box as a reader would; the result pages, best first.
+
+    Material reads the box on keyup, not on input, so each query ends with a key press; the
+    box is cleared first so that the results waited for are this query's.
+    """
+    for text, state in (("", "detached"), (query, "attached")):
+        page.fill(".md-search__input", text)
+        page.press(".md-search__input", "End")
+        page.wait_for_selector(".md-search-result__item", state=state, timeout=5000)
+    return page.eval_on_selector_all(
+        ".md-search-result__item > a", "links => links.map(a => a.href.split(/[?#]/)[0])"
+    )
+
+
+# A query a reader would type, and the page it must find.
+QUERIES = {"zh": ("令牌", "concepts/llm-tokens/"), "en": ("tokens", "concepts/llm-tokens/")}
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_search(browser: Browser, site_url: str, language: str) -> None:
+    """Each page is found by its title, the test query finds its page, and every result is a
+    page of the language searched."""
+    root = language_root(site_url, language)
+    tab = Watched(browser, VIEWS[0])
+    problems = []
+    queries = {}
+    for path in site_pages(language):
+        queries[page_title(tab.open(root + path))] = path
+    page = tab.open(root)
+    for text, path in [*queries.items(), QUERIES[language]]:
+        pages = search(page, text)
+        if root + path not in pages:
+            problems.append(f"{text!r} does not find {root + path}: {pages}")
+        problems += [
+            f"{text!r} finds a page of another language: {found}"
+            for found in pages
+            if language_of(site_url, found) != language
+        ]
+    assert not problems, "\n".join(problems)
