@@ -19,13 +19,17 @@ setup: .venv/.synced node_modules/.installed
 CHROMIUM ?= /usr/bin/chromium
 export CHROMIUM
 CJK_FONT := /usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc
+EMOJI_FONT := /usr/share/fonts/truetype/noto/NotoColorEmoji.ttf
 SUDO := $(if $(filter 0,$(shell id -u)),,sudo)
 APT_INSTALL = $(SUDO) apt-get update -qq && $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends
-browser: $(CHROMIUM) $(CJK_FONT)
+browser: $(CHROMIUM) $(CJK_FONT) $(EMOJI_FONT)
 $(CHROMIUM):
 	$(APT_INSTALL) chromium
-$(CJK_FONT):  # without it, Chinese text in screenshots is boxes
+# Without these, Chinese text and the examples' ✅/❌ show as boxes in the screenshots.
+$(CJK_FONT):
 	$(APT_INSTALL) fonts-noto-cjk
+$(EMOJI_FONT):
+	$(APT_INSTALL) fonts-noto-color-emoji
 
 $(UV):
 	$(PYTHON) -m venv .tools
