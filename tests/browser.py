@@ -32,7 +32,9 @@ def chromium_path() -> Path:
     return path
 
 
-@pytest.fixture(scope="session")
+# Per module, not per session: Playwright's sync API keeps an event loop running in this thread
+# while it is open, and the examples' asyncio.run() refuses to start inside a running loop.
+@pytest.fixture(scope="module")
 def browser() -> Iterator[Browser]:
     with sync_playwright() as playwright:
         launched = playwright.chromium.launch(
