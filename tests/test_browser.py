@@ -8,6 +8,7 @@ look at (CI uploads them). Per language: searching finds pages of that language 
 
 from __future__ import annotations
 
+import html
 import os
 import re
 import tomllib
@@ -31,11 +32,11 @@ class View:
     name: str
     width: int
     height: int
-    scheme: str  # the palette follows prefers-color-scheme, so both get checked
+    scheme: str  # Material's palette: "default" (light) or "slate" (dark)
 
 
 # Colours don't depend on the width, nor layout on the palette: two views cover both.
-VIEWS = (View("desktop", 1280, 900, "light"), View("phone", 390, 844, "dark"))
+VIEWS = (View("desktop", 1280, 900, "default"), View("phone", 390, 844, "slate"))
 
 PAGES = [
     pytest.param(language, path, id=f"{language}:/{path}")
@@ -87,7 +88,8 @@ class Watched:
 
     def __init__(self, browser: Browser, view: View) -> None:
         self.page = browser.new_page(
-            viewport={"width": view.width, "height": view.height}, color_scheme=view.scheme
+            viewport={"width": view.width, "height": view.height},
+            color_scheme="dark" if view.scheme == "slate" else "light",
         )
         self.foreign: list[str] = []
         self.errors: list[str] = []
@@ -103,6 +105,15 @@ class Watched:
         # A refused foreign request also logs a console error; it is reported once, as a request.
         if message.type == "error" and "ERR_BLOCKED_BY_CLIENT" not in message.text:
             self.errors.append(message.text)
+
+    def show(self, view: View) -> None:
+        """Resize, and switch the palette with its toggle as a reader would: cheaper than a
+        second load, and Material does not follow a change of prefers-color-scheme live."""
+        self.page.set_viewport_size({"width": view.width, "height": view.height})
+        scheme = "document.body.dataset.mdColorScheme"
+        if self.page.evaluate(scheme) != view.scheme:
+            self.page.click("[data-md-component=palette] label:not([hidden])")
+            self.page.wait_for_function(f"{scheme} === {view.scheme!r}")
 
     def open(self, url: str) -> Page:
         self.page.goto(url, wait_until="load")
@@ -127,19 +138,19 @@ def problems(tab: Watched, view: View) -> list[str]:
 @pytest.mark.parametrize(("language", "path"), PAGES)
 def test_page(browser: Browser, site_url: str, language: str, path: str) -> None:
     url = language_root(site_url, language) + path
+    shot = SCREENSHOTS / language / f"{path.strip('/').replace('/', '-') or 'index'}"
+    tab = Watched(browser, VIEWS[0])
+    page = tab.open(url)
     found = []
     for view in VIEWS:
-        tab = Watched(browser, view)
-        page = tab.open(url)
-        shot = SCREENSHOTS / language / f"{path.strip('/').replace('/', '-') or 'index'}"
+        tab.show(view)
         # JPEG: a long page's PNG takes three times as long to encode, at twice the size.
-        page.screenshot(
-            path=f"{shot}-{view.name}-{view.scheme}.jpeg", full_page=True, type="jpeg", quality=60
-        )
+        page.screenshot(path=f"{shot}-{view.name}.jpeg", full_page=True, type="jpeg", quality=60)
         found += problems(tab, view)
-        if view.name == "desktop":
-            found += check_language_switch(page, site_url, language, path)
-        page.close()
+        tab.foreign.clear()
+        tab.errors.clear()
+    found += check_language_switch(page, site_url, language, path)
+    page.close()
     assert not found, f"{url}:\n" + "\n".join(found)
 
 
@@ -177,13 +188,13 @@ def check_language_switch(page: Page, site_url: str, language: str, path: str) -
     return [] if page.url == expected else [f"language switch went to {page.url}, not {expected}"]
 
 
-def page_title(page: Page) -> str:
-    """The h1 as a reader sees it, without the permalink sign."""
-    return page.evaluate(
-        """[...document.querySelector('.md-content h1').childNodes]
-            .filter(node => !node.classList?.contains('headerlink'))
-            .map(node => node.textContent).join('').trim()"""
-    )
+H1_RE = re.compile(r"<h1[^>]*>(?P<title>.*?)</h1>", re.DOTALL)
+
+
+def page_title(built_page: Path) -> str:
+    """The page's h1 as a reader sees it, without the permalink sign."""
+    title = H1_RE.search(built_page.read_text(encoding="utf-8"))["title"]
+    return html.unescape(re.sub(r'<a class="headerlink".*?</a>|<[^>]+>', "", title)).strip()
 
 
 def search(page: Page, query: str) -> list[str]:
@@ -206,16 +217,14 @@ QUERIES = {"zh": ("令牌", "concepts/llm-tokens/"), "en": ("tokens", "concepts/
 
 
 @pytest.mark.parametrize("language", LANGUAGES)
-def test_search(browser: Browser, site_url: str, language: str) -> None:
+def test_search(browser: Browser, built_site: Path, site_url: str, language: str) -> None:
     """Each page is found by its title, the test query finds its page, and every result is a
     page of the language searched."""
     root = language_root(site_url, language)
-    tab = Watched(browser, VIEWS[0])
+    built_root = built_site / root.removeprefix(site_url)
+    queries = {page_title(built_root / path / "index.html"): path for path in site_pages(language)}
     problems = []
-    queries = {}
-    for path in site_pages(language):
-        queries[page_title(tab.open(root + path))] = path
-    page = tab.open(root)
+    page = Watched(browser, VIEWS[0]).open(root)
     for text, path in [*queries.items(), QUERIES[language]]:
         pages = search(page, text)
         if root + path not in pages:
