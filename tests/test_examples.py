@@ -1,4 +1,5 @@
-"""Every example runs against the fake model, and its output must match what the pages show."""
+"""Every example runs against the fake model, and its output must match what the pages show;
+a streamed output must also have the replay file that lets a page replay it (tests/replay.py)."""
 
 from __future__ import annotations
 
@@ -8,6 +9,7 @@ from pathlib import Path
 import pytest
 from langchain_openai import ChatOpenAI
 
+from tests import replay
 from tests.fake_openai import Script
 from tests.harness import ExampleError, run_example
 from tests.sources import iter_examples, output_path, pages_showing, rel
@@ -57,11 +59,13 @@ def test_example(
         )
 
     recorded = output_path(example)
+    frames = replay.frames(captured.writes)
     if request.config.getoption("update_outputs"):
         if captured.text:
             recorded.write_text(captured.text, encoding="utf-8")
         else:
             recorded.unlink(missing_ok=True)
+        replay.record(frames, recorded)
         return
 
     expected = recorded.read_text(encoding="utf-8") if recorded.exists() else ""
@@ -79,3 +83,6 @@ def test_example(
             f"If the new output is right, run `make outputs`.\n{diff}",
             pytrace=False,
         )
+
+    if problem := replay.disagreement(frames, recorded):
+        pytest.fail(f"{problem} ({shown_on(example)}).\nRun `make outputs`.", pytrace=False)

@@ -1,0 +1,164 @@
+"""Streamed outputs replay on the page: every block that shows one carries its recorded frames,
+and the player replays them at their pace, stays still for reduced motion, and is absent
+without JavaScript."""
+
+from __future__ import annotations
+
+import html
+import json
+import re
+from collections import Counter
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+from playwright.sync_api import Browser, Locator, expect
+
+from tests.replay import REPLAY_SUFFIX, Frame, replay_path
+from tests.sources import DOCS, EXAMPLES, OUTPUT_SUFFIX, ROOT, includes, iter_pages, rel
+
+REPLAY_BLOCK_RE = re.compile(
+    r'<div class="replay" data-replay="(?P<frames>[^"]*)"[^>]*>.*?<code>(?P<code>.*?)</code>',
+    re.DOTALL,
+)
+TAG_RE = re.compile(r"<[^>]+>")
+
+
+@dataclass(frozen=True)
+class Block:
+    url: str  # relative to the site's root
+    index: int  # among the page's replayable blocks
+    frames: list[Frame]
+    text: str  # as the page shows it
+
+
+def replay_blocks(built: Path, site: Path) -> list[Block]:
+    url = "".join(f"{part}/" for part in built.parent.relative_to(site).parts)
+    return [
+        Block(
+            url,
+            index,
+            [tuple(frame) for frame in json.loads(html.unescape(match["frames"]))],
+            html.unescape(TAG_RE.sub("", match["code"])),
+        )
+        for index, match in enumerate(REPLAY_BLOCK_RE.finditer(built.read_text(encoding="utf-8")))
+    ]
+
+
+def built_page(page: Path, site: Path) -> Path:
+    language, *parts = page.relative_to(DOCS).with_suffix("").parts
+    if parts[-1] == "index":
+        parts.pop()
+    return site.joinpath(*([] if language == "zh" else [language]), *parts, "index.html")
+
+
+def test_every_replay_file_belongs_to_a_recorded_output() -> None:
+    for replay in EXAMPLES.rglob(f"*{REPLAY_SUFFIX}"):
+        output = replay.with_name(replay.name.removesuffix(REPLAY_SUFFIX) + OUTPUT_SUFFIX)
+        assert output.is_file(), f"{rel(replay)} replays {output.name}, which is not recorded"
+
+
+@pytest.mark.parametrize("page", iter_pages(), ids=rel)
+def test_every_streamed_output_shown_is_replayable(page: Path, built_site: Path) -> None:
+    streamed = Counter(
+        (ROOT / inc.path).read_text(encoding="utf-8")
+        for inc in includes(page)
+        if inc.path.endswith(OUTPUT_SUFFIX) and replay_path(ROOT / inc.path).is_file()
+    )
+    built = built_page(page, built_site)
+    shown = Counter()
+    for block in replay_blocks(built, built_site):
+        replayed = "".join(text for _, text in block.frames)
+        assert replayed == block.text, (
+            f"{rel(page)}: replayable block {block.index} replays other text than it shows:\n"
+            f"{replayed[:300]!r}\n{block.text[:300]!r}"
+        )
+        shown[block.text] += 1
+    assert shown == streamed, (
+        f"{rel(page)} shows {sum(streamed.values())} streamed outputs, and "
+        f"{built.relative_to(built_site)} has {sum(shown.values())} replayable blocks "
+        "(scripts/replay_hook.py wraps an output fence whose only line includes a .out)"
+    )
+
+
+@pytest.fixture(scope="module")
+def shortest(built_site: Path) -> Block:
+    blocks = [
+        block for built in built_site.rglob("*.html") for block in replay_blocks(built, built_site)
+    ]
+    assert blocks, "no page has a replayable output; are the replay files recorded?"
+    return min(blocks, key=lambda block: block.frames[-1][0])
+
+
+@contextmanager
+def opened(browser: Browser, site_url: str, block: Block, **options) -> Iterator[Locator]:
+    context = browser.new_context(**options)
+    try:
+        page = context.new_page()
+        page.goto(site_url + block.url)
+        yield page.locator(".replay").nth(block.index)
+    finally:
+        context.close()
+
+
+@pytest.fixture(scope="module")
+def replayable(browser: Browser, site_url: str, shortest: Block) -> Iterator[Locator]:
+    """The shortest replayable block, on its page, loaded once for the tests with JavaScript."""
+    with opened(browser, site_url, shortest) as block:
+        yield block
+
+
+# Runs in the page: clicks the block's button and keeps every text the block shows until the
+# replay ends, with the milliseconds it took.
+WATCH_A_REPLAY = """async (block) => {
+  const code = block.querySelector("pre > code");
+  const texts = [];
+  const observer = new MutationObserver(() => texts.push(code.textContent));
+  observer.observe(code, { childList: true, characterData: true, subtree: true });
+  const start = performance.now();
+  block.querySelector(".replay__button").click();
+  do {
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  } while (block.classList.contains("replay--playing"));
+  observer.disconnect();
+  return { texts, ms: performance.now() - start, html: code.innerHTML };
+}"""
+
+
+def test_a_click_replays_the_output_at_its_pace(replayable: Locator, shortest: Block) -> None:
+    replayable.page.emulate_media(reduced_motion="no-preference")
+    rendered = replayable.locator("pre > code").inner_html()
+    seen = replayable.evaluate(WATCH_A_REPLAY)
+    prefixes = [text for text in seen["texts"][:-1] if text]
+    assert prefixes and all(
+        len(text) < len(shortest.text) and shortest.text.startswith(text) for text in prefixes
+    ), f"while replaying, the block should show prefixes of its text: {seen['texts']}"
+    assert prefixes == sorted(prefixes, key=len), f"the prefixes should grow: {prefixes}"
+    assert seen["texts"][-1] == shortest.text and seen["html"] == rendered, (
+        "after the replay the block should show its output exactly as rendered"
+    )
+    assert seen["ms"] >= 0.8 * shortest.frames[-1][0], (
+        f"a replay of {shortest.frames[-1][0]} ms took {seen['ms']:.0f} ms"
+    )
+
+
+def test_reduced_motion_shows_the_whole_output_at_once(
+    replayable: Locator, shortest: Block
+) -> None:
+    button = replayable.locator(".replay__button")
+    animated_title = button.get_attribute("title")
+    replayable.page.emulate_media(reduced_motion="reduce")
+    expect(button).not_to_have_attribute("title", animated_title)  # it says so instead
+    seen = replayable.evaluate(WATCH_A_REPLAY)
+    assert set(seen["texts"]) <= {shortest.text}, f"it should not animate: {seen['texts']}"
+    assert seen["ms"] < 0.5 * shortest.frames[-1][0]
+
+
+def test_without_javascript_the_static_output_is_there(
+    browser: Browser, site_url: str, shortest: Block
+) -> None:
+    with opened(browser, site_url, shortest, java_script_enabled=False) as block:
+        assert block.locator(".replay__button").count() == 0
+        assert block.locator("pre > code").text_content() == shortest.text
