@@ -10,19 +10,26 @@ import sys
 from pathlib import Path
 from urllib.parse import urljoin
 
+from scripts.notebooks import code as notebook_code
 from tests.served import serve
 from tests.sources import ROOT, iter_examples, iter_pages, rel, sections
 
 PYTHON_BLOCK_RE = re.compile(
     r'<div class="language-python highlight">.*?<code>(?P<code>.*?)</code>', re.DOTALL
 )
+# A code cell on a notebook page, as mkdocs-jupyter renders it.
+NOTEBOOK_CELL_RE = re.compile(
+    r'<div class="highlight-ipynb hl-python[^"]*"><pre>(?P<code>.*?)</pre>', re.DOTALL
+)
 TAG_RE = re.compile(r"<[^>]+>")
 
 
 def python_blocks(page: Path) -> list[str]:
+    text = page.read_text(encoding="utf-8")
     return [
         html.unescape(TAG_RE.sub("", match["code"])).strip("\n")
-        for match in PYTHON_BLOCK_RE.finditer(page.read_text(encoding="utf-8"))
+        for pattern in (PYTHON_BLOCK_RE, NOTEBOOK_CELL_RE)
+        for match in pattern.finditer(text)
     ]
 
 
@@ -33,13 +40,14 @@ def test_both_languages_are_built(built_site: Path) -> None:
 
 
 def page_titles(language: str) -> set[str]:
+    """The first `# ` line of each page, and of each notebook's first cell."""
+    sources = [page.read_text(encoding="utf-8") for page in iter_pages(language)] + [
+        "".join(json.loads(notebook.read_bytes())["cells"][0]["source"])
+        for notebook in (ROOT / "docs" / language).rglob("*.ipynb")
+    ]
     return {
-        next(
-            line[2:].strip()
-            for line in page.read_text(encoding="utf-8").splitlines()
-            if line.startswith("# ")
-        )
-        for page in iter_pages(language)
+        next(line[2:].strip() for line in text.splitlines() if line.startswith("# "))
+        for text in sources
     }
 
 
@@ -77,7 +85,7 @@ def test_every_python_block_is_an_executed_example_section(built_site: Path) -> 
         text: f"{rel(example)}:{name}"
         for example in iter_examples()
         for name, text in sections(example).items()
-    }
+    } | {notebook_code(example): rel(example) for example in iter_examples()}
     shown = 0
     for page in sorted(built_site.rglob("*.html")):
         for block in python_blocks(page):

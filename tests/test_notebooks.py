@@ -1,0 +1,194 @@
+"""Each chapter's notebook (scripts/notebooks.py): in both languages, current, and on the site."""
+
+from __future__ import annotations
+
+import json
+import logging
+import re
+from pathlib import Path
+from types import SimpleNamespace
+from urllib.parse import urljoin, urlsplit
+
+import nbformat
+import pytest
+from mkdocs.exceptions import PluginError
+
+from scripts import notebook_hook
+from scripts.notebooks import (
+    NOTEBOOK,
+    Chapter,
+    NotebookError,
+    chapters,
+    code,
+    difference,
+    execute,
+    render,
+)
+from tests.fake_openai import FakeOpenAI
+from tests.sources import LANGUAGES, iter_examples, rel
+
+CHAPTERS = chapters()
+LINK_RE = re.compile(r'<a href="(?P<href>[^"]+)"(?P<download> download)?')
+ABSOLUTE_URL_RE = re.compile(r"https?://[^\s\"'<>)]+")
+
+
+def chapter_id(chapter: Chapter) -> str:
+    return chapter.page
+
+
+def test_every_example_directory_is_a_chapter() -> None:
+    assert {example.parent for example in iter_examples()} == {
+        chapter.examples[0].parent for chapter in CHAPTERS
+    }
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+@pytest.mark.parametrize("chapter", CHAPTERS, ids=chapter_id)
+def test_notebook_is_current(chapter: Chapter, language: str) -> None:
+    path = chapter.notebook(language)
+    assert path.is_file(), f"{rel(path)} is missing; run `make notebooks`"
+    diff = difference(chapter, language, path.read_text(encoding="utf-8"))
+    assert diff is None, f"{rel(path)} is stale; run `make notebooks`\n{diff}"
+
+
+@pytest.mark.parametrize("chapter", CHAPTERS, ids=chapter_id)
+def test_languages_share_code_and_outputs(chapter: Chapter) -> None:
+    zh, en = (json.loads(chapter.notebook(language).read_bytes()) for language in LANGUAGES)
+    assert [c for c in zh["cells"] if c["cell_type"] == "code"] == [
+        c for c in en["cells"] if c["cell_type"] == "code"
+    ]
+
+
+def test_the_check_catches_an_edited_cell_and_an_error_output() -> None:
+    chapter = CHAPTERS[0]
+    notebook = nbformat.reads(chapter.notebook("zh").read_text(encoding="utf-8"), as_version=4)
+    cell = next(cell for cell in notebook.cells if cell.cell_type == "code")
+    cell.source = "print('edited by hand')"
+    assert "edited by hand" in difference(chapter, "zh", render(notebook))
+    cell = next(cell for cell in notebook.cells if cell.cell_type == "code")
+    cell.outputs.append(nbformat.v4.new_output("error", ename="E", evalue="boom", traceback=[]))
+    assert "boom" in difference(chapter, "zh", render(notebook))
+
+
+def test_a_stale_notebook_fails_the_build_and_warns_while_serving(monkeypatch, caplog) -> None:
+    monkeypatch.setattr(notebook_hook, "stale", lambda language: [f"{language} notebook is stale"])
+    with pytest.raises(PluginError, match=r"zh notebook is stale\nrun `make notebooks`"):
+        notebook_hook.on_config(SimpleNamespace(theme={"language": "zh"}, strict=True))
+    with caplog.at_level(logging.WARNING):
+        notebook_hook.on_config(SimpleNamespace(theme={"language": "en"}, strict=False))
+    assert "en notebook is stale" in caplog.text
+
+
+ASYNC_EXAMPLE = '''\
+"""Ask the fake model once, from an async main."""
+
+import asyncio
+import json
+import os
+import urllib.request
+
+
+# --8<-- [start:main]
+async def main() -> None:
+    body = {"model": "gpt-4o-mini", "messages": [{"role": "user", "content": "你好"}]}
+    request = urllib.request.Request(
+        os.environ["OPENAI_BASE_URL"] + "/chat/completions",
+        data=json.dumps(body).encode(),
+        headers={"Authorization": "Bearer " + os.environ["OPENAI_API_KEY"]},
+    )
+    with urllib.request.urlopen(request) as response:
+        print(json.load(response)["choices"][0]["message"]["content"])  # (1)!
+
+
+if __name__ == "__main__":
+    asyncio.run(main())
+# --8<-- [end:main]
+'''
+
+
+def test_an_example_becomes_a_cell(tmp_path: Path) -> None:
+    example = tmp_path / "ask.py"
+    example.write_text(ASYNC_EXAMPLE, encoding="utf-8")
+    cell = code(example)
+    assert "# --8<--" not in cell and "# (1)!" not in cell and "asyncio.run" not in cell
+    assert cell.endswith('["message"]["content"])\n\n\nawait main()')
+
+
+def test_asyncio_run_anywhere_else_fails_naming_the_example(tmp_path: Path) -> None:
+    example = tmp_path / "nested.py"
+    example.write_text(ASYNC_EXAMPLE.replace("if __name__", "if True or __name__"), "utf-8")
+    with pytest.raises(NotebookError, match=r"nested\.py: `asyncio\.run\(` left"):
+        code(example)
+
+
+def test_cells_run_in_jupyter_against_the_fake_model(tmp_path: Path) -> None:
+    replies = tmp_path / "replies.toml"
+    replies.write_text('[[reply]]\nprompt = "你好"\ntext = "你好！"\n', encoding="utf-8")
+    ask, fail = tmp_path / "ask.py", tmp_path / "fail.py"
+    ask.write_text(ASYNC_EXAMPLE, encoding="utf-8")
+    fail.write_text('raise RuntimeError("boom")\n', encoding="utf-8")
+    with FakeOpenAI() as server:
+        assert execute([ask], replies, server) == ["你好！\n"]
+        with pytest.raises(NotebookError, match=r"fail\.py failed in the notebook(?s:.*)boom"):
+            execute([ask, fail], replies, server)
+
+
+def language_root(site: Path, language: str) -> Path:
+    return site if language == "zh" else site / language
+
+
+def links(page: Path, url: str) -> dict[str, bool]:
+    """Where a built page links to, resolved against its URL: whether the link downloads."""
+    html = page.read_text(encoding="utf-8")
+    return {urljoin(url, m["href"]): bool(m["download"]) for m in LINK_RE.finditer(html)}
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+@pytest.mark.parametrize("chapter", CHAPTERS, ids=chapter_id)
+def test_the_site_shows_the_notebook_and_offers_it(
+    built_site: Path, chapter: Chapter, language: str
+) -> None:
+    root = language_root(built_site, language)
+    page_url, notebook_url = f"/{chapter.url}", f"/{chapter.url}notebook/"
+    notebook_page = root / chapter.url / "notebook" / "index.html"
+    download = root / chapter.url / "notebook" / NOTEBOOK
+    assert notebook_page.is_file(), f"{rel(chapter.notebook(language))} was not rendered"
+    assert download.read_bytes() == chapter.notebook(language).read_bytes()
+
+    from_page = links(root / chapter.url / "index.html", page_url)
+    assert notebook_url in from_page, f"/{chapter.url} does not link to its notebook"
+    assert from_page.get(notebook_url + NOTEBOOK), f"/{chapter.url} offers no .ipynb download"
+    # The button's URL (mkdocs-jupyter's page.nb_url) starts at the server's root, /en/ included.
+    prefix = "" if language == "zh" else f"/{language}"
+    downloads = {
+        url.removeprefix(prefix)
+        for url, is_download in links(notebook_page, notebook_url).items()
+        if is_download
+    }
+    assert notebook_url + NOTEBOOK in downloads, "the notebook page has no download button"
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_search_finds_a_notebook_by_its_prose_not_its_code(built_site: Path, language: str) -> None:
+    index = language_root(built_site, language) / "search" / "search_index.json"
+    docs = json.loads(index.read_bytes())["docs"]
+    for chapter in CHAPTERS:
+        found = [doc for doc in docs if doc["location"].startswith(f"{chapter.url}notebook/")]
+        assert any("<p>" in doc["text"] for doc in found), f"/{chapter.url}notebook/ is not indexed"
+        assert not [doc["location"] for doc in found if "<pre>" in doc["text"]]
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+@pytest.mark.parametrize("chapter", CHAPTERS, ids=chapter_id)
+def test_a_notebook_page_names_no_host_its_chapter_does_not(
+    built_site: Path, chapter: Chapter, language: str
+) -> None:
+    """nbconvert's template points MathJax, mermaid and require.js at CDNs; none is left."""
+    root = language_root(built_site, language) / chapter.url
+
+    def hosts(page: Path) -> set[str]:
+        found = ABSOLUTE_URL_RE.findall(page.read_text(encoding="utf-8"))
+        return {urlsplit(url).hostname for url in found}
+
+    extra = hosts(root / "notebook" / "index.html") - hosts(root / "index.html")
+    assert not extra, f"the notebook page of /{chapter.url} refers to {sorted(extra)}"
