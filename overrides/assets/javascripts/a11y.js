@@ -12,6 +12,12 @@ document$.subscribe(() => {
     if (number) marker.setAttribute("aria-label", `${label} ${number}`);
   }
 
+  // Each code block's toolbar is a <nav>; landmarks of one kind need names that tell them apart.
+  const tools = document.documentElement.lang.startsWith("zh") ? "代码工具" : "Code tools";
+  document.querySelectorAll(".md-code__nav").forEach((nav, index) => {
+    nav.setAttribute("aria-label", `${tools} ${index + 1}`);
+  });
+
   // A wide table scrolls inside its wrapper; keyboard users need to be able to focus it.
   const markScrollable = () => {
     for (const wrap of document.querySelectorAll(".md-typeset__scrollwrap")) {
