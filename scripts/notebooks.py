@@ -41,7 +41,17 @@ from nbformat.v4 import new_code_cell, new_markdown_cell, new_notebook, new_outp
 
 from tests.fake_openai import OVERRIDING_ENV, FakeOpenAI, Script
 from tests.parity import ANCHOR_RE, FENCE_RE, HEADING_RE
-from tests.sources import DOCS, LANGUAGES, MARKER_RE, ROOT, includes, iter_pages, output_path, rel
+from tests.sources import (
+    DOCS,
+    LANGUAGES,
+    MARKER_RE,
+    ROOT,
+    includes,
+    iter_pages,
+    output_path,
+    page_url,
+    rel,
+)
 
 NOTEBOOK = "notebook.ipynb"
 REPLIES = "replies.toml"
@@ -154,8 +164,7 @@ class Chapter:
     @property
     def url(self) -> str:
         """The page's URL below the site root, e.g. "concepts/llm-tokens/" ("" for index.md)."""
-        stem = self.page.removesuffix(".md")
-        return "" if stem == "index" else stem.removesuffix("/index") + "/"
+        return page_url(self.page)
 
     def notebook(self, language: str) -> Path:
         return DOCS / language / self.url / NOTEBOOK

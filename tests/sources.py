@@ -12,7 +12,7 @@ import re
 import textwrap
 from dataclasses import dataclass
 from functools import cache
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 
 ROOT = Path(__file__).resolve().parent.parent
 DOCS = ROOT / "docs"
@@ -41,13 +41,25 @@ def iter_pages(language: str | None = None) -> list[Path]:
     return sorted(page for root in roots for page in root.rglob("*.md"))
 
 
+def page_url(source: str) -> str:
+    """MkDocs' directory URL of a page, below its language's root:
+    "concepts/llm-tokens.md" -> "concepts/llm-tokens/", "index.md" -> ""."""
+    stem = PurePosixPath(source).with_suffix("").as_posix()
+    return "" if stem == "index" else stem.removesuffix("/index") + "/"
+
+
+def language_dir(language: str) -> str:
+    """Where a language's site lives below the site root: "" for the source language (zh),
+    "en/" for en."""
+    return "" if language == LANGUAGES[0] else f"{language}/"
+
+
 def site_pages(language: str) -> list[str]:
-    """URL paths (relative to the language's root) of every page the build makes: Markdown
-    pages and rendered notebooks, with MkDocs' directory URLs."""
+    """URL paths (below the language's root) of every page the build makes: Markdown pages
+    and rendered notebooks."""
     root = DOCS / language
     sources = [*root.rglob("*.md"), *root.rglob("*.ipynb")]
-    paths = {source.relative_to(root).with_suffix("").as_posix() for source in sources}
-    return sorted("" if path == "index" else path.removesuffix("/index") + "/" for path in paths)
+    return sorted({page_url(source.relative_to(root).as_posix()) for source in sources})
 
 
 def rel(path: Path) -> str:

@@ -19,7 +19,7 @@ import pytest
 from playwright.sync_api import Browser, ConsoleMessage, Page, Route
 
 from tests.served import serve
-from tests.sources import LANGUAGES, ROOT, site_pages
+from tests.sources import LANGUAGES, ROOT, language_dir, site_pages
 
 AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
 ALLOW_LIST = ROOT / "tests" / "axe-allowlist.toml"
@@ -46,7 +46,7 @@ PAGES = [
 
 
 def language_root(site_url: str, language: str) -> str:
-    return site_url if language == LANGUAGES[0] else f"{site_url}{language}/"
+    return site_url + language_dir(language)
 
 
 def language_of(site_url: str, url: str) -> str:

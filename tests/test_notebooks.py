@@ -25,7 +25,7 @@ from scripts.notebooks import (
     render,
 )
 from tests.fake_openai import FakeOpenAI
-from tests.sources import LANGUAGES, iter_examples, rel
+from tests.sources import LANGUAGES, iter_examples, language_dir, rel
 
 CHAPTERS = chapters()
 LINK_RE = re.compile(r'<a href="(?P<href>[^"]+)"(?P<download> download)?')
@@ -134,7 +134,7 @@ def test_cells_run_in_jupyter_against_the_fake_model(tmp_path: Path) -> None:
 
 
 def language_root(site: Path, language: str) -> Path:
-    return site if language == "zh" else site / language
+    return site / language_dir(language)
 
 
 def links(page: Path, url: str) -> dict[str, bool]:
@@ -159,7 +159,7 @@ def test_the_site_shows_the_notebook_and_offers_it(
     assert notebook_url in from_page, f"/{chapter.url} does not link to its notebook"
     assert from_page.get(notebook_url + NOTEBOOK), f"/{chapter.url} offers no .ipynb download"
     # The button's URL (mkdocs-jupyter's page.nb_url) starts at the server's root, /en/ included.
-    prefix = "" if language == "zh" else f"/{language}"
+    prefix = f"/{language_dir(language)}".rstrip("/")
     downloads = {
         url.removeprefix(prefix)
         for url, is_download in links(notebook_page, notebook_url).items()

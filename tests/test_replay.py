@@ -17,7 +17,17 @@ import pytest
 from playwright.sync_api import Browser, Locator, expect
 
 from tests.replay import REPLAY_SUFFIX, Frame, replay_path
-from tests.sources import DOCS, EXAMPLES, OUTPUT_SUFFIX, ROOT, includes, iter_pages, rel
+from tests.sources import (
+    DOCS,
+    EXAMPLES,
+    OUTPUT_SUFFIX,
+    ROOT,
+    includes,
+    iter_pages,
+    language_dir,
+    page_url,
+    rel,
+)
 
 REPLAY_BLOCK_RE = re.compile(
     r'<div class="replay" data-replay="(?P<frames>[^"]*)"[^>]*>.*?<code>(?P<code>.*?)</code>',
@@ -48,10 +58,8 @@ def replay_blocks(built: Path, site: Path) -> list[Block]:
 
 
 def built_page(page: Path, site: Path) -> Path:
-    language, *parts = page.relative_to(DOCS).with_suffix("").parts
-    if parts[-1] == "index":
-        parts.pop()
-    return site.joinpath(*([] if language == "zh" else [language]), *parts, "index.html")
+    language, *parts = page.relative_to(DOCS).parts
+    return site / language_dir(language) / page_url("/".join(parts)) / "index.html"
 
 
 def test_every_replay_file_belongs_to_a_recorded_output() -> None:
