@@ -3,13 +3,23 @@
 Playwright's own browser download is not possible here, so it drives the system Chromium
 (`make browser` installs it; CHROMIUM names another build). The flags keep Chromium from
 phoning home at start-up, which the closed network refuses many times over.
+
+Tests hand the browser jobs (functions of a `Browser`) rather than drive it themselves. Each
+Chromium lives in a worker thread of its own, for two reasons: Playwright's sync API keeps an
+event loop running in the thread that starts it, where the examples' asyncio.run() would then
+refuse to start; and with one worker per core, long pages are checked side by side.
 """
 
 from __future__ import annotations
 
 import os
-from collections.abc import Iterator
+import threading
+from collections.abc import Callable, Iterator
+from concurrent.futures import Future
+from contextlib import ExitStack
 from pathlib import Path
+from queue import SimpleQueue
+from typing import TypeVar
 
 import pytest
 from playwright.sync_api import Browser, sync_playwright
@@ -23,6 +33,55 @@ CHROMIUM_ARGS = [
     "--no-first-run",
 ]
 
+T = TypeVar("T")
+Job = tuple[Callable[[Browser], object], Future]
+
+
+class Browsers:
+    """One Chromium per worker thread; a job runs on whichever is free, in the order given."""
+
+    def __init__(self, executable: Path, workers: int) -> None:
+        self._jobs: SimpleQueue[Job | None] = SimpleQueue()
+        self._workers = [
+            threading.Thread(target=self._work, args=(executable,), name=f"chromium-{n}")
+            for n in range(workers)
+        ]
+        for worker in self._workers:
+            worker.start()
+
+    def submit(self, job: Callable[[Browser], T]) -> Future[T]:
+        future: Future[T] = Future()
+        self._jobs.put((job, future))
+        return future
+
+    def run(self, job: Callable[[Browser], T]) -> T:
+        return self.submit(job).result()
+
+    def close(self) -> None:
+        for _ in self._workers:
+            self._jobs.put(None)
+        for worker in self._workers:
+            worker.join()
+
+    def _work(self, executable: Path) -> None:
+        with ExitStack() as stack:
+            try:
+                playwright = stack.enter_context(sync_playwright())
+                browser: Browser | Exception = playwright.chromium.launch(
+                    executable_path=str(executable), args=CHROMIUM_ARGS
+                )
+                stack.callback(browser.close)
+            except Exception as error:
+                browser = error  # every job this worker takes fails with the reason
+            while (job := self._jobs.get()) is not None:
+                run, future = job
+                try:
+                    if isinstance(browser, Exception):
+                        raise browser
+                    future.set_result(run(browser))
+                except BaseException as error:  # pytest.fail() raises a BaseException
+                    future.set_exception(error)
+
 
 def chromium_path() -> Path:
     path = Path(os.environ.get("CHROMIUM", "/usr/bin/chromium"))
@@ -32,15 +91,10 @@ def chromium_path() -> Path:
     return path
 
 
-# Per module, not per session: Playwright's sync API keeps an event loop running in this thread
-# while it is open, and the examples' asyncio.run() refuses to start inside a running loop.
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Browser]:
-    with sync_playwright() as playwright:
-        launched = playwright.chromium.launch(
-            executable_path=str(chromium_path()), args=CHROMIUM_ARGS
-        )
-        try:
-            yield launched
-        finally:
-            launched.close()
+@pytest.fixture(scope="session")
+def browsers() -> Iterator[Browsers]:
+    pool = Browsers(chromium_path(), workers=os.cpu_count() or 1)
+    try:
+        yield pool
+    finally:
+        pool.close()

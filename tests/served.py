@@ -30,7 +30,7 @@ def build_site(site: Path) -> None:
 @contextmanager
 def serve(directory: Path) -> Iterator[str]:
     """Serve `directory` on a free loopback port; yields the root URL."""
-    server = ThreadingHTTPServer(("127.0.0.1", 0), partial(QuietHandler, directory=str(directory)))
+    server = QuietServer(("127.0.0.1", 0), partial(QuietHandler, directory=str(directory)))
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
     try:
@@ -38,6 +38,13 @@ def serve(directory: Path) -> Iterator[str]:
     finally:
         server.shutdown()
         server.server_close()
+
+
+class QuietServer(ThreadingHTTPServer):
+    def handle_error(self, request: object, client_address: tuple[str, int]) -> None:
+        # A browser that leaves a page drops the requests still in flight; that is no error.
+        if not isinstance(sys.exc_info()[1], ConnectionError):
+            super().handle_error(request, client_address)
 
 
 class QuietHandler(SimpleHTTPRequestHandler):

@@ -4,6 +4,9 @@ Per page: axe-core finds no serious or critical violation (bar tests/axe-allowli
 browser asks no host but the local server, no script fails, nothing scrolls sideways on a phone,
 the language switch lands on the same page and section, and screenshots are saved for people to
 look at (CI uploads them). Per language: searching finds pages of that language only.
+
+Every check runs as a job for `tests.browser.Browsers`, in a worker thread. The pages' checks
+all start at once, so a test's duration includes waiting for the pages checked before it.
 """
 
 from __future__ import annotations
@@ -12,12 +15,15 @@ import html
 import os
 import re
 import tomllib
+from concurrent.futures import Future
 from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
 
 import pytest
 from playwright.sync_api import Browser, ConsoleMessage, Page, Route
 
+from tests.browser import Browsers
 from tests.served import serve
 from tests.sources import LANGUAGES, ROOT, language_dir, site_pages
 
@@ -151,8 +157,8 @@ def problems(tab: Watched, view: View) -> list[str]:
     return [f"{view.name}: {problem}" for problem in found]
 
 
-@pytest.mark.parametrize(("language", "path"), PAGES)
-def test_page(browser: Browser, site_url: str, language: str, path: str) -> None:
+def check_page(browser: Browser, site_url: str, language: str, path: str) -> list[str]:
+    """Everything wrong with one page, in every view; its screenshots saved on the way."""
     url = language_root(site_url, language) + path
     shot = SCREENSHOTS / language / f"{path.strip('/').replace('/', '-') or 'index'}"
     tab = Watched(browser, VIEWS[0])
@@ -167,10 +173,41 @@ def test_page(browser: Browser, site_url: str, language: str, path: str) -> None
         tab.errors.clear()
     found += check_language_switch(page, site_url, language, path)
     page.close()
-    assert not found, f"{url}:\n" + "\n".join(found)
+    return found
 
 
-def test_the_checks_catch_a_bad_page(browser: Browser, tmp_path: Path) -> None:
+@pytest.fixture(scope="module")
+def page_checks(
+    request: pytest.FixtureRequest, browsers: Browsers, built_site: Path, site_url: str
+) -> dict[tuple[str, str], Future[list[str]]]:
+    """The check of every page this session tests, handed to the browsers at once, longest
+    page first: the workers stay busy while the tests take the reports in their own order."""
+    wanted = [
+        (item.callspec.params["language"], item.callspec.params["path"])
+        for item in request.session.items
+        if getattr(item, "function", None) is test_page
+    ]
+    size = {
+        page: (built_site / language_dir(page[0]) / page[1] / "index.html").stat().st_size
+        for page in wanted
+    }
+    return {
+        (language, path): browsers.submit(
+            partial(check_page, site_url=site_url, language=language, path=path)
+        )
+        for language, path in sorted(wanted, key=size.get, reverse=True)
+    }
+
+
+@pytest.mark.parametrize(("language", "path"), PAGES)
+def test_page(
+    page_checks: dict[tuple[str, str], Future[list[str]]], site_url: str, language: str, path: str
+) -> None:
+    found = page_checks[language, path].result()
+    assert not found, f"{language_root(site_url, language) + path}:\n" + "\n".join(found)
+
+
+def test_the_checks_catch_a_bad_page(browsers: Browsers, tmp_path: Path) -> None:
     (tmp_path / "index.html").write_text(
         '<!doctype html><html lang="en"><title>bad</title>'
         '<img src="https://cdn.example.org/x.png" alt="">'  # another host
@@ -179,9 +216,16 @@ def test_the_checks_catch_a_bad_page(browser: Browser, tmp_path: Path) -> None:
         "<script>undefined_function()</script>",  # a script error
         encoding="utf-8",
     )
-    with serve(tmp_path) as url:
+
+    def check(browser: Browser) -> str:
         tab = Watched(browser, VIEWS[0])
-        report = "\n".join(problems(tab, VIEWS[0]) if tab.open(url) else [])
+        tab.open(url)
+        report = "\n".join(problems(tab, VIEWS[0]))
+        tab.page.close()
+        return report
+
+    with serve(tmp_path) as url:
+        report = browsers.run(check)
     for expected in (
         "serious link-name",
         "scrolls sideways",
@@ -233,16 +277,23 @@ QUERIES = {"zh": ("令牌", "concepts/llm-tokens/"), "en": ("tokens", "concepts/
 
 
 @pytest.mark.parametrize("language", LANGUAGES)
-def test_search(browser: Browser, built_site: Path, site_url: str, language: str) -> None:
+def test_search(browsers: Browsers, built_site: Path, site_url: str, language: str) -> None:
     """Each page is found by its title, the test query finds its page, and every result is a
     page of the language searched."""
     root = language_root(site_url, language)
     built_root = built_site / root.removeprefix(site_url)
     queries = {page_title(built_root / path / "index.html"): path for path in site_pages(language)}
+
+    def results(browser: Browser) -> list[tuple[str, str, list[str]]]:
+        page = Watched(browser, VIEWS[0]).open(root)
+        found = [
+            (text, path, search(page, text)) for text, path in [*queries.items(), QUERIES[language]]
+        ]
+        page.close()
+        return found
+
     problems = []
-    page = Watched(browser, VIEWS[0]).open(root)
-    for text, path in [*queries.items(), QUERIES[language]]:
-        pages = search(page, text)
+    for text, path, pages in browsers.run(results):
         if root + path not in pages:
             problems.append(f"{text!r} does not find {root + path}: {pages}")
         problems += [

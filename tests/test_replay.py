@@ -16,6 +16,7 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Browser, Locator, expect
 
+from tests.browser import Browsers
 from tests.replay import REPLAY_SUFFIX, Frame, replay_path
 from tests.sources import (
     DOCS,
@@ -111,13 +112,6 @@ def opened(browser: Browser, site_url: str, block: Block, **options) -> Iterator
         context.close()
 
 
-@pytest.fixture(scope="module")
-def replayable(browser: Browser, site_url: str, shortest: Block) -> Iterator[Locator]:
-    """The shortest replayable block, on its page, loaded once for the tests with JavaScript."""
-    with opened(browser, site_url, shortest) as block:
-        yield block
-
-
 # Runs in the page: clicks the block's button and keeps every text the block shows until the
 # replay ends, with the milliseconds it took.
 WATCH_A_REPLAY = """async (block) => {
@@ -135,16 +129,35 @@ WATCH_A_REPLAY = """async (block) => {
 }"""
 
 
-def test_a_click_replays_the_output_at_its_pace(replayable: Locator, shortest: Block) -> None:
-    replayable.page.emulate_media(reduced_motion="no-preference")
-    rendered = replayable.locator("pre > code").inner_html()
-    seen = replayable.evaluate(WATCH_A_REPLAY)
+@pytest.fixture(scope="module")
+def replays(browsers: Browsers, site_url: str, shortest: Block) -> dict[str, dict]:
+    """The shortest replayable block, clicked twice on one page: first as it was rendered, then
+    after the reader turns on reduced motion, which the button's title must follow."""
+
+    def job(browser: Browser) -> dict[str, dict]:
+        with opened(browser, site_url, shortest, reduced_motion="no-preference") as block:
+            rendered = block.locator("pre > code").inner_html()
+            button = block.locator(".replay__button")
+            animated_title = button.get_attribute("title")
+            animated = block.evaluate(WATCH_A_REPLAY)
+            block.page.emulate_media(reduced_motion="reduce")
+            expect(button).not_to_have_attribute("title", animated_title)
+            return {
+                "animated": {**animated, "rendered": rendered},
+                "still": block.evaluate(WATCH_A_REPLAY),
+            }
+
+    return browsers.run(job)
+
+
+def test_a_click_replays_the_output_at_its_pace(replays: dict[str, dict], shortest: Block) -> None:
+    seen = replays["animated"]
     prefixes = [text for text in seen["texts"][:-1] if text]
     assert prefixes and all(
         len(text) < len(shortest.text) and shortest.text.startswith(text) for text in prefixes
     ), f"while replaying, the block should show prefixes of its text: {seen['texts']}"
     assert prefixes == sorted(prefixes, key=len), f"the prefixes should grow: {prefixes}"
-    assert seen["texts"][-1] == shortest.text and seen["html"] == rendered, (
+    assert seen["texts"][-1] == shortest.text and seen["html"] == seen["rendered"], (
         "after the replay the block should show its output exactly as rendered"
     )
     assert seen["ms"] >= 0.8 * shortest.frames[-1][0], (
@@ -153,20 +166,20 @@ def test_a_click_replays_the_output_at_its_pace(replayable: Locator, shortest: B
 
 
 def test_reduced_motion_shows_the_whole_output_at_once(
-    replayable: Locator, shortest: Block
+    replays: dict[str, dict], shortest: Block
 ) -> None:
-    button = replayable.locator(".replay__button")
-    animated_title = button.get_attribute("title")
-    replayable.page.emulate_media(reduced_motion="reduce")
-    expect(button).not_to_have_attribute("title", animated_title)  # it says so instead
-    seen = replayable.evaluate(WATCH_A_REPLAY)
+    seen = replays["still"]
     assert set(seen["texts"]) <= {shortest.text}, f"it should not animate: {seen['texts']}"
     assert seen["ms"] < 0.5 * shortest.frames[-1][0]
 
 
 def test_without_javascript_the_static_output_is_there(
-    browser: Browser, site_url: str, shortest: Block
+    browsers: Browsers, site_url: str, shortest: Block
 ) -> None:
-    with opened(browser, site_url, shortest, java_script_enabled=False) as block:
-        assert block.locator(".replay__button").count() == 0
-        assert block.locator("pre > code").text_content() == shortest.text
+    def job(browser: Browser) -> tuple[int, str | None]:
+        with opened(browser, site_url, shortest, java_script_enabled=False) as block:
+            return block.locator(".replay__button").count(), block.locator(
+                "pre > code"
+            ).text_content()
+
+    assert browsers.run(job) == (0, shortest.text)
