@@ -4,6 +4,7 @@
   serving it only warns, so the site keeps rebuilding as an author edits.
 - Links in a notebook carry the site_url of the config file, so that they work in Jupyter too;
   on the page they are rebased onto wherever this build is served, and checked like any link.
+  The copy offered for download links to the site it is downloaded from (SITE_URL).
 - nbconvert's own stylesheets and script loaders are dropped; see FURNITURE_RE.
 - Its headings get the anchors of the chapter's headings they link to, and Material's permalinks.
 - Search indexes a notebook page's prose and headings, not its code and outputs: those are
@@ -69,6 +70,17 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -
     html = anchor_headings(FURNITURE_RE.sub("", html), page)
     html = html.replace(CODE_BLOCK, CODE_BLOCK_ATTRIBUTES)
     return UNSEARCHED_RE.sub(r"\g<0> data-search-exclude", html)
+
+
+def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
+    """Rebase the links of the downloadable copy, which mkdocs-jupyter (a plugin, so it runs
+    before this hook) has just copied next to the page."""
+    configured, served = site_url(config.theme["language"]), config.site_url.rstrip("/") + "/"
+    if page.file.src_uri.endswith(NOTEBOOK) and served != configured:
+        download = Path(page.file.abs_dest_path).with_name(NOTEBOOK)
+        text = download.read_text(encoding="utf-8")
+        download.write_text(text.replace(f"({configured}", f"({served}"), encoding="utf-8")
+    return output
 
 
 def anchor_headings(html: str, page: Page) -> str:

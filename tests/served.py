@@ -1,7 +1,12 @@
-"""The built site, built once per test session and served on loopback."""
+"""The built site, built once per test session and served on loopback.
+
+It is built for the address it is served at, as the Pages workflow builds for its own (SITE_URL):
+the sitemap, canonical links and downloadable notebooks then point at the site being tested.
+"""
 
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
 import threading
@@ -16,10 +21,11 @@ import pytest
 from tests.sources import ROOT
 
 
-def build_site(site: Path) -> None:
+def build_site(site: Path, url: str) -> None:
     build = subprocess.run(
         [sys.executable, "scripts/site.py", "build", "--site-dir", str(site)],
         cwd=ROOT,
+        env={**os.environ, "SITE_URL": url},
         capture_output=True,
         text=True,
     )
@@ -57,13 +63,18 @@ class QuietHandler(SimpleHTTPRequestHandler):
 
 
 @pytest.fixture(scope="session")
-def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+def served_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Path, str]]:
     site = tmp_path_factory.mktemp("site")
-    build_site(site)
-    return site
+    with serve(site) as url:
+        build_site(site, url)
+        yield site, url
 
 
 @pytest.fixture(scope="session")
-def site_url(built_site: Path) -> Iterator[str]:
-    with serve(built_site) as url:
-        yield url
+def built_site(served_site: tuple[Path, str]) -> Path:
+    return served_site[0]
+
+
+@pytest.fixture(scope="session")
+def site_url(served_site: tuple[Path, str]) -> str:
+    return served_site[1]

@@ -153,7 +153,7 @@ def test_the_site_shows_the_notebook_and_offers_it(
     notebook_page = root / chapter.url / "notebook" / "index.html"
     download = root / chapter.url / "notebook" / NOTEBOOK
     assert notebook_page.is_file(), f"{rel(chapter.notebook(language))} was not rendered"
-    assert download.read_bytes() == chapter.notebook(language).read_bytes()
+    assert download.is_file(), f"{rel(chapter.notebook(language))} is not offered for download"
 
     from_page = links(root / chapter.url / "index.html", page_url)
     assert notebook_url in from_page, f"/{chapter.url} does not link to its notebook"
@@ -166,6 +166,40 @@ def test_the_site_shows_the_notebook_and_offers_it(
         if is_download
     }
     assert notebook_url + NOTEBOOK in downloads, "the notebook page has no download button"
+
+
+MARKDOWN_LINK_RE = re.compile(r"\]\((?P<url>[^)\s]+)\)")
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+@pytest.mark.parametrize("chapter", CHAPTERS, ids=chapter_id)
+def test_the_download_links_to_the_site_it_comes_from(
+    built_site: Path, site_url: str, chapter: Chapter, language: str
+) -> None:
+    """The .ipynb a reader downloads has the committed notebook's cells, and its links lead to
+    sections of the site it came from (the tests build it for their loopback address)."""
+    served = site_url + language_dir(language)
+    download = language_root(built_site, language) / chapter.url / "notebook" / NOTEBOOK
+    downloaded = nbformat.reads(download.read_text(encoding="utf-8"), as_version=4)
+    committed = nbformat.read(chapter.notebook(language), as_version=4)
+    code_cells = [
+        [(cell.source, cell.outputs) for cell in notebook.cells if cell.cell_type == "code"]
+        for notebook in (downloaded, committed)
+    ]
+    assert code_cells[0] == code_cells[1], "the download's code or outputs differ from the notebook"
+    urls = [
+        match["url"]
+        for cell in downloaded.cells
+        if cell.cell_type == "markdown"
+        for match in MARKDOWN_LINK_RE.finditer(cell.source)
+    ]
+    assert urls, f"{rel(download)} links nowhere"
+    for url in urls:
+        assert url.startswith(served), f"the download of /{chapter.url}notebook/ links to {url}"
+        path, _, anchor = url.removeprefix(served).partition("#")
+        target = language_root(built_site, language) / path / "index.html"
+        assert target.is_file(), f"{url} is no page of the site"
+        assert not anchor or f'id="{anchor}"' in target.read_text(encoding="utf-8"), url
 
 
 @pytest.mark.parametrize("language", LANGUAGES)
