@@ -11,7 +11,9 @@ paced ones over 0.45 s.)
 
 For a streamed `x.out`, `make outputs` writes `x.replay.json` beside it, one frame per line:
 `[milliseconds since the example started, "text"]`; the texts join to exactly the output.
-scripts/replay_hook.py hands the frames to the page's player.
+scripts/replay_hook.py hands the frames to the page's player. Timings differ a little from run to
+run, so a replay file that still replays the same text, over a spread within SAME_PACE of this
+run's, is left as it is rather than rewritten for noise.
 
 A check run asks for a missing replay file by the same rule. A recorded one stays valid while the
 output spreads over KEPT_SPREAD: a streamed output recorded just over MIN_SPREAD may come in a
@@ -30,6 +32,7 @@ FRAME_GAP = 0.01  # seconds
 MIN_FRAMES = 4
 MIN_SPREAD = 0.4  # seconds
 KEPT_SPREAD = 0.2  # seconds
+SAME_PACE = 0.25  # relative difference of two spreads
 REPLAY_SUFFIX = ".replay.json"
 
 Frame = tuple[int, str]  # (milliseconds since the example started, text)
@@ -70,13 +73,24 @@ def load(path: Path) -> list[Frame]:
     return [(ms, text) for ms, text in json.loads(path.read_text(encoding="utf-8"))]
 
 
+def text(replay: list[Frame]) -> str:
+    return "".join(chunk for _, chunk in replay)
+
+
 def record(replay: list[Frame], output: Path) -> None:
-    """`make outputs`: write the replay file of a streamed output, remove any other."""
+    """`make outputs`: write the replay file of a streamed output, unless the recorded one has
+    the same text and pace; remove any other."""
     path = replay_path(output)
-    if is_streamed(replay):
-        path.write_text(dumps(replay), encoding="utf-8")
-    else:
+    if not is_streamed(replay):
         path.unlink(missing_ok=True)
+    elif not (path.exists() and same(load(path), replay)):
+        path.write_text(dumps(replay), encoding="utf-8")
+
+
+def same(recorded: list[Frame], replay: list[Frame]) -> bool:
+    return text(recorded) == text(replay) and abs(
+        spread(recorded) - spread(replay)
+    ) <= SAME_PACE * spread(replay)
 
 
 def disagreement(replay: list[Frame], output: Path) -> str | None:
@@ -88,7 +102,7 @@ def disagreement(replay: list[Frame], output: Path) -> str | None:
             return f"{rel(output)} is streamed ({run}) but has no {path.name}"
         return None
     recorded = output.read_text(encoding="utf-8") if output.exists() else ""
-    if "".join(text for _, text in load(path)) != recorded:
+    if text(load(path)) != recorded:
         return f"{rel(path)} does not replay {output.name}: its texts join to something else"
     if not is_streamed(replay, KEPT_SPREAD):
         return f"{rel(output)} is not streamed ({run}) but has {path.name}"
