@@ -10,7 +10,7 @@ export UV_PYTHON_DOWNLOADS := never
 export UV_PROJECT_ENVIRONMENT := .venv
 RUN := $(UV) run --frozen --no-sync
 
-.PHONY: setup browser serve build test outputs notebooks example stamp clean
+.PHONY: setup browser serve build test outputs notebooks fake-model example stamp clean
 
 setup: .venv/.synced node_modules/.installed
 
@@ -59,6 +59,9 @@ outputs: setup  ## re-run every example and rewrite the outputs the pages show
 
 notebooks: setup  ## run each chapter's notebook against the fake model, check it, write zh and en
 	$(RUN) python -m scripts.notebooks
+
+fake-model: setup  ## serve the fake model until Ctrl-C, for a notebook: make fake-model REPLIES=examples/.../replies.toml
+	$(RUN) python -m tests.fake_openai --serve --replies $(REPLIES) $(if $(PORT),--port $(PORT))
 
 example: setup  ## run one example offline: make example EX=examples/.../file.py
 	$(RUN) python -m tests.fake_openai $(EX)

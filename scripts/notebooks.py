@@ -90,9 +90,14 @@ INTRO = {
 
 **怎样运行**
 
-- 连接假模型（离线，不需要 API key）：克隆本站的仓库，在仓库根目录运行 `make notebooks`。\
-它会对假模型重新执行每一个笔记本，假模型按 `{replies}` 里写好的内容作答；\
-任何输出与记录不符都会报错。单独运行一个例子：`make example EX={example}`。
+- 连接假模型（离线，不需要 API key）：克隆本站的仓库，在仓库根目录运行 \
+`make fake-model REPLIES={replies}`。假模型按这个文件里写好的内容作答，一直运行到按下 Ctrl-C，\
+启动时打印 `OPENAI_BASE_URL` 和 `OPENAI_API_KEY` 该设成什么。\
+在笔记本的第一个单元里用 `%env` 设置它们（或者在启动 Jupyter 之前设置），再依次运行各个单元；\
+内核要能导入仓库环境（`.venv`）里的库。模拟的断连和卡顿只出现在同一个提示词的头几次请求里，\
+想再看一遍就重启假模型。
+- 只核对、不交互：`make notebooks` 会对假模型重新执行每一个笔记本，任何输出与记录不符都会报错；\
+`make example EX={example}` 单独运行一个例子。
 - 连接真实的 OpenAI：在启动 Jupyter 的环境里设置 `OPENAI_API_KEY`\
 （不要设置 `OPENAI_BASE_URL`），再从上到下依次运行各个单元。\
 真实模型的回答和耗时会与这里的输出不同。
@@ -113,9 +118,15 @@ shows. Warnings and log lines that libraries write to stderr are left out, as on
 **How to run it**
 
 - Against the fake model (offline, no API key): clone this site's repository and run \
-`make notebooks` at its root. It executes every notebook again against the fake model, which \
-answers from `{replies}`, and fails if any output differs from the recorded one. To run one \
-example on its own: `make example EX={example}`.
+`make fake-model REPLIES={replies}` at its root. The fake model answers from that file until you \
+press Ctrl-C, and prints what to set `OPENAI_BASE_URL` and `OPENAI_API_KEY` to when it starts. \
+Set them with `%env` in the notebook's first cell (or before starting Jupyter), then run the \
+cells in order; the kernel must be able to import the packages of the repository's environment \
+(`.venv`). Simulated dropped connections and stalls happen only on a prompt's first attempts; \
+restart the fake model to see them again.
+- To check rather than explore: `make notebooks` runs every notebook again against the fake \
+model and fails if any output differs from the recorded one; `make example EX={example}` runs \
+one example on its own.
 - Against the real OpenAI API: set `OPENAI_API_KEY` (and leave `OPENAI_BASE_URL` unset) in \
 the environment Jupyter starts from, then run the cells from top to bottom. A real model's \
 answers and timings will differ from the outputs here.

@@ -1,44 +1,64 @@
-"""Run an example offline against the fake server.
+"""Run an example offline against the fake server, or serve it for a notebook.
 
     python -m tests.fake_openai path/to/example.py [--replies path/to/replies.toml]
+    python -m tests.fake_openai --serve --replies path/to/replies.toml [--port 8765]
 
-Starts the server, points ``OPENAI_BASE_URL``/``OPENAI_API_KEY`` at it and runs
-the example as ``__main__``. Replies come from ``replies.toml`` next to the
-example unless ``--replies`` says otherwise. Exits with status 1 if the example
-sent a prompt the replies file does not script.
+The first starts the server, points ``OPENAI_BASE_URL``/``OPENAI_API_KEY`` at it and runs
+the example as ``__main__``. Replies come from ``replies.toml`` next to the example unless
+``--replies`` says otherwise. Exits with status 1 if the example sent a prompt the replies
+file does not script.
+
+The second serves until Ctrl-C and prints the environment a client (a Jupyter kernel, say)
+needs. An unscripted prompt gets an HTTP 400 error that names it.
 """
 
 import argparse
 import os
 import runpy
 import sys
+import threading
 from pathlib import Path
 
 from .script import Script, ScriptError
 from .server import OVERRIDING_ENV, FakeOpenAI
 
+SERVE_PORT = 8765
+
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(
         prog="python -m tests.fake_openai",
-        description="Run an example against the fake OpenAI server.",
+        description="Run an example against the fake OpenAI server, or serve it until Ctrl-C.",
     )
-    parser.add_argument("example", type=Path, help="the example script to run")
+    parser.add_argument("example", type=Path, nargs="?", help="the example script to run")
     parser.add_argument(
         "--replies", type=Path, help="the replies file (default: replies.toml next to the example)"
     )
+    parser.add_argument("--serve", action="store_true", help="serve until Ctrl-C; needs --replies")
+    parser.add_argument(
+        "--port", type=int, default=SERVE_PORT, help=f"with --serve (default: {SERVE_PORT})"
+    )
     args = parser.parse_args(argv)
-    example: Path = args.example
-    if not example.is_file():
-        parser.error(f"no such example: {example}")
-    replies: Path = args.replies or example.parent / "replies.toml"
+    if args.serve:
+        if args.example or not args.replies:
+            parser.error("--serve takes --replies and no example")
+        replies: Path = args.replies
+    else:
+        if args.example is None:
+            parser.error("name an example to run, or --serve")
+        if not args.example.is_file():
+            parser.error(f"no such example: {args.example}")
+        replies = args.replies or args.example.parent / "replies.toml"
     if not replies.is_file():
         parser.error(f"no replies file at {replies}; write one or pass --replies")
     try:
         script = Script.load(replies)
     except ScriptError as exc:
         parser.error(str(exc))
+    return serve(script, replies, args.port) if args.serve else run(args.example, script)
 
+
+def run(example: Path, script: Script) -> int:
     with FakeOpenAI() as server, server.scripted(script):
         for name in OVERRIDING_ENV:
             os.environ.pop(name, None)
@@ -54,6 +74,28 @@ def main(argv: list[str] | None = None) -> int:
                 for prompt in unscripted:
                     print(f"  {prompt!r}", file=sys.stderr)
     return 1 if unscripted else 0
+
+
+def serve(script: Script, replies: Path, port: int) -> int:
+    try:
+        server = FakeOpenAI(port)
+    except OSError as exc:
+        print(
+            f"fake_openai: {exc}. Is a fake model already running? "
+            "For another port: --port N (make fake-model PORT=N)",
+            file=sys.stderr,
+        )
+        return 1
+    with server, server.scripted(script):
+        print(f"The fake model answers from {replies} until Ctrl-C. Set, before the client starts:")
+        for name, value in server.env.items():
+            print(f"  {name}={value}")
+        print(f"and unset {' and '.join(OVERRIDING_ENV)}.", flush=True)
+        try:
+            threading.Event().wait()
+        except KeyboardInterrupt:
+            pass
+    return 0
 
 
 if __name__ == "__main__":

@@ -33,14 +33,15 @@ _HIDE_CUT_CONNECTIONS = _HideCutConnections()
 
 
 class FakeOpenAI:
-    """An OpenAI-compatible Chat Completions server on 127.0.0.1, answering from a script.
+    """An OpenAI-compatible Chat Completions server on 127.0.0.1 (on `port`, or any free one),
+    answering from a script.
 
     Use as a context manager; point clients at it with ``server.env``.
     """
 
-    def __init__(self) -> None:
+    def __init__(self, port: int = 0) -> None:
         self._backend = Backend()
-        self._socket = socket.create_server(("127.0.0.1", 0))
+        self._socket = socket.create_server(("127.0.0.1", port))
         self.port: int = self._socket.getsockname()[1]
         self._server = uvicorn.Server(
             uvicorn.Config(
