@@ -42,8 +42,11 @@ class Browsers:
 
     def __init__(self, executable: Path, workers: int) -> None:
         self._jobs: SimpleQueue[Job | None] = SimpleQueue()
+        self._futures: list[Future] = []
         self._workers = [
-            threading.Thread(target=self._work, args=(executable,), name=f"chromium-{n}")
+            threading.Thread(
+                target=self._work, args=(executable,), name=f"chromium-{n}", daemon=True
+            )
             for n in range(workers)
         ]
         for worker in self._workers:
@@ -51,6 +54,7 @@ class Browsers:
 
     def submit(self, job: Callable[[Browser], T]) -> Future[T]:
         future: Future[T] = Future()
+        self._futures.append(future)
         self._jobs.put((job, future))
         return future
 
@@ -58,6 +62,9 @@ class Browsers:
         return self.submit(job).result()
 
     def close(self) -> None:
+        """Drop the jobs not started (a session stopped by -x leaves some), finish the rest."""
+        for future in self._futures:
+            future.cancel()
         for _ in self._workers:
             self._jobs.put(None)
         for worker in self._workers:
@@ -75,6 +82,8 @@ class Browsers:
                 browser = error  # every job this worker takes fails with the reason
             while (job := self._jobs.get()) is not None:
                 run, future = job
+                if not future.set_running_or_notify_cancel():
+                    continue
                 try:
                     if isinstance(browser, Exception):
                         raise browser
