@@ -71,25 +71,33 @@ class Browsers:
             worker.join()
 
     def _work(self, executable: Path) -> None:
+        # Chromium starts with the worker's first job: more cores than jobs start no more.
+        browser: Browser | Exception | None = None
         with ExitStack() as stack:
-            try:
-                playwright = stack.enter_context(sync_playwright())
-                browser: Browser | Exception = playwright.chromium.launch(
-                    executable_path=str(executable), args=CHROMIUM_ARGS
-                )
-                stack.callback(browser.close)
-            except Exception as error:
-                browser = error  # every job this worker takes fails with the reason
             while (job := self._jobs.get()) is not None:
                 run, future = job
                 if not future.set_running_or_notify_cancel():
                     continue
                 try:
+                    if browser is None:
+                        browser = launch(stack, executable)
                     if isinstance(browser, Exception):
                         raise browser
                     future.set_result(run(browser))
                 except BaseException as error:  # pytest.fail() raises a BaseException
                     future.set_exception(error)
+
+
+def launch(stack: ExitStack, executable: Path) -> Browser | Exception:
+    """A Chromium that `stack` closes, or why none started (then every job of the worker
+    fails with that reason rather than waiting for ever)."""
+    try:
+        playwright = stack.enter_context(sync_playwright())
+        browser = playwright.chromium.launch(executable_path=str(executable), args=CHROMIUM_ARGS)
+    except Exception as error:
+        return error
+    stack.callback(browser.close)
+    return browser
 
 
 def chromium_path() -> Path:
