@@ -44,30 +44,30 @@ node_modules/.installed: package.json package-lock.json
 	touch $@
 
 serve: setup  ## both languages with live reload: zh at /, en at /en/
-	$(RUN) python scripts/site.py serve
+	$(RUN) python -m guide.site serve
 
 build: setup  ## static site into site/
-	$(RUN) python scripts/site.py build
+	$(RUN) python -m guide.site build
 
 test: setup browser  ## the whole suite: examples, fake server, integrity, strict build, links, browser, workflows
-	$(RUN) ruff check examples tests scripts
-	$(RUN) ruff format --check examples tests scripts
+	$(RUN) ruff check examples tests guide fake_openai bench
+	$(RUN) ruff format --check examples tests guide fake_openai bench
 	$(RUN) pytest
 
 outputs: setup  ## re-run every example and rewrite the outputs the pages show
 	$(RUN) pytest tests/test_examples.py --update-outputs
 
 notebooks: setup  ## run each chapter's notebook against the fake model, check it, write zh and en
-	$(RUN) python -m scripts.notebooks
+	$(RUN) python -m guide.notebooks
 
 fake-model: setup  ## serve the fake model until Ctrl-C, for a notebook: make fake-model REPLIES=examples/.../replies.toml
-	$(RUN) python -m tests.fake_openai --serve --replies $(REPLIES) $(if $(PORT),--port $(PORT))
+	$(RUN) python -m fake_openai --serve --replies $(REPLIES) $(if $(PORT),--port $(PORT))
 
 example: setup  ## run one example offline: make example EX=examples/.../file.py
-	$(RUN) python -m tests.fake_openai $(EX)
+	$(RUN) python -m fake_openai $(EX)
 
 stamp: setup  ## after translating: record the zh hash in the en page: make stamp PAGE=concepts/llm-tokens
-	$(RUN) python -m tests.parity stamp $(PAGE)
+	$(RUN) python -m guide.parity stamp $(PAGE)
 
 clean:
 	rm -rf site .venv .tools node_modules
@@ -84,4 +84,4 @@ bench-pages: setup  ## tables and charts for the pages, from the fullest data fi
 	$(RUN) python -m bench.render
 
 costs: setup  ## time the suite and the build, weigh the pages: make costs [COSTS_ARGS="--test-seconds 95"]
-	$(RUN) python -m bench.costs $(COSTS_ARGS)
+	$(RUN) python -m guide.costs $(COSTS_ARGS)

@@ -14,8 +14,7 @@ import os
 import shlex
 import sys
 
-from tests import network_guard
-from tests.fake_openai import OVERRIDING_ENV
+from fake_openai import OVERRIDING_ENV, network_guard
 
 from . import data
 from .run import PROFILES, run

@@ -22,12 +22,12 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from guide.layout import LANGUAGES, ROOT
+
 from . import charts, data
 from .charts import Chart, Row
 from .text import TEXT
 
-ROOT = Path(__file__).resolve().parent.parent
-LANGUAGES = ("zh", "en")
 SNIPPETS = "snippets/{lang}/bench"
 ASSETS = "overrides/assets/bench"
 PROFILES = ("full", "quick")  # the first that has a data file is rendered

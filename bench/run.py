@@ -36,7 +36,7 @@ from typing import Any
 import openai
 from langchain_openai import ChatOpenAI
 
-from tests.fake_openai.standalone import StandaloneServer
+from fake_openai.standalone import StandaloneServer
 
 from .lanes import Lane, Timing
 from .paths import PATHS, POOL_LIMIT, POOLED

@@ -1,7 +1,7 @@
 """What the fake model answers during the benchmark: replies of an exact number of chunks.
 
 Every (latency, length) pair has its own prompt, so the replies file alone sets the server's
-timing; a reply of length n streams exactly n text pieces (see tests/fake_openai/chunking.py).
+timing; a reply of length n streams exactly n text pieces (see fake_openai/chunking.py).
 """
 
 from __future__ import annotations
@@ -10,7 +10,7 @@ import json
 from dataclasses import dataclass
 from pathlib import Path
 
-from tests.fake_openai import pieces
+from fake_openai import pieces
 
 LENGTHS = (10, 100, 1000)
 _SENTENCE = (

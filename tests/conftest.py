@@ -4,9 +4,9 @@ import os
 
 import pytest
 
-from tests import network_guard
+from fake_openai import network_guard
 
-pytest_plugins = ["tests.fake_openai.pytest_plugin", "tests.served", "tests.browser"]
+pytest_plugins = ["fake_openai.pytest_plugin", "tests.support.served", "tests.support.browser"]
 
 
 def pytest_addoption(parser: pytest.Parser) -> None:

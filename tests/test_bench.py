@@ -18,8 +18,8 @@ from bench import data, render
 from bench.paths import PATHS, POOLED
 from bench.run import CONCURRENCY, CONCURRENT_PATHS, LIBRARIES, PROFILES, Measurements, results
 from bench.workload import LENGTHS, REALISTIC, ZERO
-from tests.fake_openai import pieces
-from tests.fake_openai.standalone import StandaloneServer
+from fake_openai import pieces
+from fake_openai.standalone import StandaloneServer
 
 RESULT_FILES = sorted(data.RESULTS.glob("*.json"))
 NOT_STREAMED = {"ainvoke", "agent_updates", "disable_streaming"}

@@ -23,9 +23,9 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Browser, ConsoleMessage, Page, Route
 
-from tests.browser import Browsers
-from tests.served import serve
-from tests.sources import LANGUAGES, ROOT, language_dir, site_pages
+from guide.layout import LANGUAGES, ROOT, language_dir, site_pages
+from tests.support.browser import Browsers
+from tests.support.served import serve
 
 AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
 ALLOW_LIST = ROOT / "tests" / "axe-allowlist.toml"

@@ -9,7 +9,7 @@ from typing import get_args
 import pytest
 from langgraph.types import StreamMode
 
-from tests.sources import iter_pages, rel
+from guide.layout import iter_pages, rel
 
 MODE_TABLE_ANCHOR = "{ #stream-modes }"
 TABLE_ROW_RE = re.compile(r"^\|\s*`(?P<mode>[a-z_]+)`\s*\|", re.MULTILINE)

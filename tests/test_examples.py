@@ -1,5 +1,5 @@
 """Every example runs against the fake model, and its output must match what the pages show;
-a streamed output must also have the replay file that lets a page replay it (tests/replay.py)."""
+a streamed output must also have the replay file that lets a page replay it (guide/replay.py)."""
 
 from __future__ import annotations
 
@@ -9,10 +9,10 @@ from pathlib import Path
 import pytest
 from langchain_openai import ChatOpenAI
 
-from tests import replay
-from tests.fake_openai import Script
-from tests.harness import ExampleError, run_example
-from tests.sources import iter_examples, output_path, pages_showing, rel
+from fake_openai import Script
+from guide import replay
+from guide.layout import iter_examples, output_path, pages_showing, rel
+from guide.runner import ExampleError, run_example
 
 REPLIES = "replies.toml"
 WARM_UP = Script.from_dict({"reply": [{"prompt": "warm up", "text": "ok"}]})

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.harness import ExampleError, run_example
+from guide.runner import ExampleError, run_example
 
 FAILING = """\
 import json

@@ -6,7 +6,7 @@ import socket
 
 import pytest
 
-from tests.network_guard import NetworkBlocked, check_address
+from fake_openai.network_guard import NetworkBlocked, check_address
 
 
 @pytest.mark.parametrize(

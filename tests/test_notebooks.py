@@ -1,4 +1,4 @@
-"""Each chapter's notebook (scripts/notebooks.py): in both languages, current, and on the site."""
+"""Each chapter's notebook (guide/notebooks.py): in both languages, current, and on the site."""
 
 from __future__ import annotations
 
@@ -13,8 +13,10 @@ import nbformat
 import pytest
 from mkdocs.exceptions import PluginError
 
-from scripts import notebook_hook
-from scripts.notebooks import (
+from fake_openai import FakeOpenAI
+from guide.hooks import notebook as notebook_hook
+from guide.layout import LANGUAGES, iter_examples, language_dir, rel
+from guide.notebooks import (
     NOTEBOOK,
     Chapter,
     NotebookError,
@@ -24,8 +26,6 @@ from scripts.notebooks import (
     execute,
     render,
 )
-from tests.fake_openai import FakeOpenAI
-from tests.sources import LANGUAGES, iter_examples, language_dir, rel
 
 CHAPTERS = chapters()
 LINK_RE = re.compile(r'<a href="(?P<href>[^"]+)"(?P<download> download)?')

@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from tests.parity import recorded_hash, skeleton, zh_hash
-from tests.sources import DOCS, iter_pages, rel
+from guide.layout import DOCS, iter_pages, rel
+from guide.parity import recorded_hash, skeleton, zh_hash
 
 
 def counterpart(page: Path) -> Path:

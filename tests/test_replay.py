@@ -16,9 +16,7 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Browser, Locator, expect
 
-from tests.browser import Browsers
-from tests.replay import REPLAY_SUFFIX, Frame, replay_path
-from tests.sources import (
+from guide.layout import (
     DOCS,
     EXAMPLES,
     OUTPUT_SUFFIX,
@@ -29,6 +27,8 @@ from tests.sources import (
     page_url,
     rel,
 )
+from guide.replay import REPLAY_SUFFIX, Frame, replay_path
+from tests.support.browser import Browsers
 
 REPLAY_BLOCK_RE = re.compile(
     r'<div class="replay" data-replay="(?P<frames>[^"]*)"[^>]*>.*?<code>(?P<code>.*?)</code>',
@@ -88,7 +88,7 @@ def test_every_streamed_output_shown_is_replayable(page: Path, built_site: Path)
     assert shown == streamed, (
         f"{rel(page)} shows {sum(streamed.values())} streamed outputs, and "
         f"{built.relative_to(built_site)} has {sum(shown.values())} replayable blocks "
-        "(scripts/replay_hook.py wraps an output fence whose only line includes a .out)"
+        "(guide/hooks/replay.py wraps an output fence whose only line includes a .out)"
     )
 
 

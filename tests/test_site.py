@@ -10,9 +10,9 @@ import sys
 from pathlib import Path
 from urllib.parse import urljoin
 
-from scripts.notebooks import code as notebook_code
-from tests.served import serve
-from tests.sources import ROOT, iter_examples, iter_pages, rel, sections
+from guide.layout import ROOT, iter_examples, iter_pages, rel, sections
+from guide.notebooks import code as notebook_code
+from tests.support.served import serve
 
 PYTHON_BLOCK_RE = re.compile(
     r'<div class="language-python highlight">.*?<code>(?P<code>.*?)</code>', re.DOTALL
@@ -100,7 +100,15 @@ def test_every_python_block_is_an_executed_example_section(built_site: Path) -> 
 def check_links(*urls: str) -> subprocess.CompletedProcess:
     config = ROOT / "tests" / "linkcheckerrc"
     return subprocess.run(
-        [sys.executable, "-m", "tests.linkcheck", "--config", str(config), "--no-status", *urls],
+        [
+            sys.executable,
+            "-m",
+            "tests.support.linkcheck",
+            "--config",
+            str(config),
+            "--no-status",
+            *urls,
+        ],
         cwd=ROOT,
         capture_output=True,
         text=True,

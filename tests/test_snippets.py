@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.sources import (
+from guide.layout import (
     EXAMPLES,
     INCLUDE_RE,
     LANGUAGES,

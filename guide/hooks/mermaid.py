@@ -8,15 +8,15 @@ before DOMContentLoaded, which is when Material looks for the global.
 
 from __future__ import annotations
 
-from pathlib import Path
-
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
 
-DIST = Path(__file__).resolve().parent.parent / "node_modules" / "mermaid" / "dist"
+from guide.layout import ROOT
+
+DIST = ROOT / "node_modules" / "mermaid" / "dist"
 ENTRY = "mermaid.esm.min.mjs"
 SITE_DIR = "assets/vendor/mermaid"
 

@@ -1,4 +1,4 @@
-"""MkDocs hook: the chapters' notebooks (scripts/notebooks.py), which mkdocs-jupyter renders.
+"""MkDocs hook: the chapters' notebooks (guide/notebooks.py), which mkdocs-jupyter renders.
 
 - The build fails when a committed notebook is not what examples/ and the pages make now; while
   serving it only warns, so the site keeps rebuilding as an author edits.
@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import logging
 import re
-import sys
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -26,9 +25,7 @@ from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import AnchorLink, TableOfContents
 from mkdocs.utils import get_relative_url
 
-# MkDocs loads a hook by its path; scripts.notebooks and what it imports live in the project.
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
-from scripts.notebooks import NOTEBOOK, site_url, stale  # noqa: E402
+from guide.notebooks import NOTEBOOK, site_url, stale
 
 log = logging.getLogger("mkdocs.hooks.notebooks")
 

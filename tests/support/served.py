@@ -18,12 +18,12 @@ from pathlib import Path
 
 import pytest
 
-from tests.sources import ROOT
+from guide.layout import ROOT
 
 
 def build_site(site: Path, url: str) -> None:
     build = subprocess.run(
-        [sys.executable, "scripts/site.py", "build", "--site-dir", str(site)],
+        [sys.executable, "-m", "guide.site", "build", "--site-dir", str(site)],
         cwd=ROOT,
         env={**os.environ, "SITE_URL": url},
         capture_output=True,

@@ -3,8 +3,8 @@
 The skeleton of a page is what both languages must share, in order: explicit heading anchors,
 snippet includes, admonitions, content tabs and links to other pages. Prose is free.
 
-    python -m tests.parity stamp concepts/llm-tokens   # after translating: record the zh hash
-    python -m tests.parity status                      # which en pages are stale
+    python -m guide.parity stamp concepts/llm-tokens   # after translating: record the zh hash
+    python -m guide.parity status                      # which en pages are stale
 """
 
 from __future__ import annotations
@@ -14,7 +14,7 @@ import re
 import sys
 from pathlib import Path
 
-from tests.sources import DOCS, INCLUDE_RE
+from guide.layout import DOCS, INCLUDE_RE
 
 HEADING_RE = re.compile(r"^(?P<level>#{1,6})\s+(?P<title>.*?)\s*$")
 ANCHOR_RE = re.compile(r"\{\s*#(?P<id>[a-z0-9][a-z0-9-]*)\s*\}\s*$")

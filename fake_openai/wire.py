@@ -4,7 +4,7 @@ Builds the non-streamed ``chat.completion`` body, the ``chat.completion.chunk``
 sequence of a streamed response and OpenAI-shaped error bodies. Everything is
 deterministic: ids are hashes of (prompt, turn), ``created`` and
 ``system_fingerprint`` are fixed, and token counts come from
-:func:`tests.fake_openai.chunking.pieces`.
+:func:`fake_openai.chunking.pieces`.
 """
 
 import hashlib

@@ -1,7 +1,7 @@
 """Streamed outputs, and the replay files that let a page show them at their recorded pace.
 
 The run that checks an example's output also has the time of every write to stdout
-(`tests.harness.TimedStdout`). Writes less than FRAME_GAP apart make one frame: one `print` is
+(`guide.runner.TimedStdout`). Writes less than FRAME_GAP apart make one frame: one `print` is
 several writes, and the in-process fake server can hold the interpreter for a 5 ms switch
 interval between them. An output is *streamed* when it arrives in at least MIN_FRAMES frames
 spread over at least MIN_SPREAD seconds from the first to the last: it visibly builds up, where
@@ -11,7 +11,7 @@ paced ones over 0.45 s.)
 
 For a streamed `x.out`, `make outputs` writes `x.replay.json` beside it, one frame per line:
 `[milliseconds since the example started, "text"]`; the texts join to exactly the output.
-scripts/replay_hook.py hands the frames to the page's player. Timings differ a little from run to
+guide/hooks/replay.py hands the frames to the page's player. Timings differ a little from run to
 run, so a replay file that still replays the same text, over a spread within SAME_PACE of this
 run's, is left as it is rather than rewritten for noise.
 
@@ -26,7 +26,7 @@ import json
 from collections.abc import Iterable
 from pathlib import Path
 
-from tests.sources import OUTPUT_SUFFIX, rel
+from guide.layout import OUTPUT_SUFFIX, rel
 
 FRAME_GAP = 0.01  # seconds
 MIN_FRAMES = 4

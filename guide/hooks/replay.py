@@ -4,7 +4,7 @@ An output block is a fence whose only line includes a recorded output, such as
     ```text title="输出"
     --8<-- "examples/concepts/llm_tokens/text_chunks.out"
     ```
-When the output was streamed, tests/replay.py recorded its frames next to it, in
+When the output was streamed, guide/replay.py recorded its frames next to it, in
 `text_chunks.replay.json`. Such a fence is wrapped, at its own indentation (it may sit in an
 admonition or a content tab), in `<div class="replay" data-replay="[[ms, text], …]" markdown>`;
 overrides/assets/javascripts/replay.js adds the player. Without JavaScript the block is the plain
@@ -16,13 +16,13 @@ from __future__ import annotations
 import html
 import json
 import re
-from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
-ROOT = Path(__file__).resolve().parent.parent
+from guide.layout import ROOT
+
 OUTPUT_FENCE_RE = re.compile(
     r"^(?P<indent>[ \t]*)(?P<fence>`{3,}|~{3,})[^\n]*\n"
     r'(?P=indent)-{1,}8<-{1,}[ \t]+"(?P<output>[^"\n]+)\.out"[ \t]*\n'

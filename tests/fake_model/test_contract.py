@@ -31,7 +31,7 @@ from langchain_openai.chat_models.base import (
     OpenAITimeoutError,
 )
 
-from tests.fake_openai import Script, pieces
+from fake_openai import Script, pieces
 
 TEXT = "Python 是一门简洁易读的编程语言。It's easy to read, too!"
 WEATHER = "What's the weather in Paris and Tokyo?"

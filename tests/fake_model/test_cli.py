@@ -1,4 +1,4 @@
-"""`python -m tests.fake_openai example.py`: the reader's offline command."""
+"""`python -m fake_openai example.py`: the reader's offline command."""
 
 from __future__ import annotations
 
@@ -10,7 +10,7 @@ import sys
 import urllib.request
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[1]
+from guide.layout import ROOT
 
 # Stdlib only, so the subprocess starts fast. It imports its prompts from a module next to
 # it, which works only if the example's directory is on sys.path, as with `python x.py`.
@@ -44,7 +44,7 @@ def run(tmp_path: Path, prompts: list[str], *options: str) -> subprocess.Complet
     # Either would route langchain-openai past OPENAI_BASE_URL; the command unsets them.
     env = {**os.environ, "OPENAI_API_BASE": "http://127.0.0.1:9/v1", "LANGSMITH_GATEWAY": "true"}
     return subprocess.run(
-        [sys.executable, "-m", "tests.fake_openai", str(example), *options],
+        [sys.executable, "-m", "fake_openai", str(example), *options],
         cwd=ROOT,
         env=env,
         capture_output=True,
@@ -83,7 +83,7 @@ def test_missing_replies_file_is_a_usage_error(tmp_path):
 def test_serve_answers_until_interrupted(tmp_path):
     replies = tmp_path / "replies.toml"
     replies.write_text(REPLIES, encoding="utf-8")
-    command = [sys.executable, "-m", "tests.fake_openai", "--serve", "--replies", str(replies)]
+    command = [sys.executable, "-m", "fake_openai", "--serve", "--replies", str(replies)]
     server = subprocess.Popen(
         [*command, "--port", "0"], cwd=ROOT, stdout=subprocess.PIPE, text=True
     )
@@ -108,7 +108,7 @@ def test_serve_answers_until_interrupted(tmp_path):
 def test_serve_takes_replies_and_no_example(tmp_path):
     for options in (["--serve"], ["--serve", "--replies", "r.toml", "x.py"]):
         done = subprocess.run(
-            [sys.executable, "-m", "tests.fake_openai", *options],
+            [sys.executable, "-m", "fake_openai", *options],
             cwd=ROOT,
             capture_output=True,
             text=True,

@@ -12,7 +12,7 @@ from types import TracebackType
 from pytest_examples import CodeExample
 from pytest_examples.eval_example import EvalExample
 
-from tests.sources import rel
+from guide.layout import rel
 
 
 @dataclass

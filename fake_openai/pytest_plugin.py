@@ -1,6 +1,6 @@
 """Pytest fixtures for the fake OpenAI server.
 
-Enable with ``pytest_plugins = ["tests.fake_openai.pytest_plugin"]`` in a conftest.
+Enable with ``pytest_plugins = ["fake_openai.pytest_plugin"]`` in a conftest.
 """
 
 from collections.abc import Iterator

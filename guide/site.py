@@ -4,8 +4,8 @@ Each language is its own MkDocs build (mkdocs.yml, and mkdocs.en.yml which inher
 each gets its own search index and a missing translation is a build error, not a silent
 fallback. This script is the one place that knows the two builds exist.
 
-    python scripts/site.py build [--site-dir DIR]
-    python scripts/site.py serve [--port 8000]
+    python -m guide.site build [--site-dir DIR]
+    python -m guide.site serve [--port 8000]
 """
 
 from __future__ import annotations
@@ -20,9 +20,10 @@ from mkdocs.commands.build import build as mkdocs_build
 from mkdocs.config import load_config
 from mkdocs.livereload import LiveReloadServer
 
-ROOT = Path(__file__).resolve().parent.parent
+from guide.layout import ROOT
+
 # (config file, sub-directory of the site) in build order: zh cleans the site dir, so it goes first.
-LANGUAGES = (("mkdocs.yml", ""), ("mkdocs.en.yml", "en"))
+CONFIGS = (("mkdocs.yml", ""), ("mkdocs.en.yml", "en"))
 WATCHED = ("docs", "examples", "snippets", "overrides", "mkdocs.yml", "mkdocs.en.yml")
 
 
@@ -35,7 +36,7 @@ def build(site_dir: Path, serve_url: str | None = None) -> None:
     port included): the dev server's URL, or SITE_URL (set by the Pages workflow).
     """
     base_url = serve_url or os.environ.get("SITE_URL")
-    for config_file, sub_dir in LANGUAGES:
+    for config_file, sub_dir in CONFIGS:
         config = load_config(
             config_file=str(ROOT / config_file),
             site_dir=str(site_dir / sub_dir),

@@ -1,7 +1,7 @@
 """Run an example offline against the fake server, or serve it for a notebook.
 
-    python -m tests.fake_openai path/to/example.py [--replies path/to/replies.toml]
-    python -m tests.fake_openai --serve --replies path/to/replies.toml [--port 8765]
+    python -m fake_openai path/to/example.py [--replies path/to/replies.toml]
+    python -m fake_openai --serve --replies path/to/replies.toml [--port 8765]
 
 The first starts the server, points ``OPENAI_BASE_URL``/``OPENAI_API_KEY`` at it and runs
 the example as ``__main__``. Replies come from ``replies.toml`` next to the example unless
@@ -27,7 +27,7 @@ SERVE_PORT = 8765
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(
-        prog="python -m tests.fake_openai",
+        prog="python -m fake_openai",
         description="Run an example against the fake OpenAI server, or serve it until Ctrl-C.",
     )
     parser.add_argument("example", type=Path, nargs="?", help="the example script to run")

@@ -1,6 +1,6 @@
 """The fake server in a process of its own, keeping a timetable and reporting how well it kept it.
 
-    python -m tests.fake_openai.standalone --replies replies.toml
+    python -m fake_openai.standalone --replies replies.toml
 
 prints its base URL (``http://127.0.0.1:<port>/v1``) as the first line on stdout, then serves
 until its stdin closes or it gets SIGTERM. `StandaloneServer` runs it from Python. It answers
@@ -45,7 +45,6 @@ from . import wire
 from .app import Backend, _error, _invalid, _prompt_and_turn, read_body, unscripted
 from .script import Script, ScriptError
 
-_ROOT = Path(__file__).resolve().parents[2]
 _START_STOP_TIMEOUT = 10.0
 
 
@@ -180,7 +179,7 @@ def serve(replies: Path) -> None:
 
 
 class StandaloneServer:
-    """Runs ``python -m tests.fake_openai.standalone`` as a child process; a context manager."""
+    """Runs ``python -m fake_openai.standalone`` as a child process; a context manager."""
 
     def __init__(self, replies: Path) -> None:
         self._replies = Path(replies)
@@ -194,8 +193,7 @@ class StandaloneServer:
 
     def start(self) -> Self:
         self._process = subprocess.Popen(
-            [sys.executable, "-m", "tests.fake_openai.standalone", "--replies", str(self._replies)],
-            cwd=_ROOT,
+            [sys.executable, "-m", "fake_openai.standalone", "--replies", str(self._replies)],
             stdin=subprocess.PIPE,
             stdout=subprocess.PIPE,
             text=True,
@@ -238,7 +236,7 @@ class StandaloneServer:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(
-        prog="python -m tests.fake_openai.standalone",
+        prog="python -m fake_openai.standalone",
         description="Serve the fake OpenAI API in this process, on a kept timetable.",
     )
     parser.add_argument("--replies", type=Path, required=True, help="the replies file")

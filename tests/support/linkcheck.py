@@ -1,6 +1,6 @@
 """Run LinkChecker with its AnchorCheck plugin parsing each page once.
 
-    python -m tests.linkcheck [linkchecker arguments...]
+    python -m tests.support.linkcheck [linkchecker arguments...]
 
 LinkChecker treats every `page#anchor` URL as a page of its own: it builds a BeautifulSoup
 tree of the page for each one and walks it again for AnchorCheck, so a page with forty

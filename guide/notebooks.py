@@ -7,8 +7,8 @@ docs/<lang>/<page URL>/notebook.ipynb, so the page /concepts/llm-tokens/ has its
 /concepts/llm-tokens/notebook/. The zh and en notebooks share their code cells and outputs;
 only the markdown differs.
 
-    python -m scripts.notebooks           # execute each chapter once, check, write both languages
-    python -m scripts.notebooks --check   # are the committed notebooks current? (no execution)
+    python -m guide.notebooks           # execute each chapter once, check, write both languages
+    python -m guide.notebooks --check   # are the committed notebooks current? (no execution)
 
 A code cell is the example file with three mechanical changes: the page's section markers and
 annotation numbers are dropped (with the extra blank lines a dropped line leaves), and the
@@ -39,9 +39,8 @@ from nbclient.exceptions import CellExecutionError, CellTimeoutError
 from nbformat import NotebookNode
 from nbformat.v4 import new_code_cell, new_markdown_cell, new_notebook, new_output
 
-from tests.fake_openai import OVERRIDING_ENV, FakeOpenAI, Script
-from tests.parity import ANCHOR_RE, FENCE_RE, HEADING_RE
-from tests.sources import (
+from fake_openai import OVERRIDING_ENV, FakeOpenAI, Script
+from guide.layout import (
     DOCS,
     LANGUAGES,
     MARKER_RE,
@@ -52,6 +51,7 @@ from tests.sources import (
     page_url,
     rel,
 )
+from guide.parity import ANCHOR_RE, FENCE_RE, HEADING_RE
 
 NOTEBOOK = "notebook.ipynb"
 REPLIES = "replies.toml"
@@ -258,7 +258,7 @@ def site_url(language: str) -> str:
     """The language's site_url as its config file says, for links that also work in Jupyter.
 
     Read from the file rather than loaded: the build may serve the site elsewhere (SITE_URL),
-    and the build rebases these links onto wherever it is served (scripts/notebook_hook.py).
+    and the build rebases these links onto wherever it is served (guide/hooks/notebook.py).
     """
     text = CONFIG_FILES[language].read_text(encoding="utf-8")
     return re.search(r"^site_url:\s*(\S+)\s*$", text, re.MULTILINE).group(1).rstrip("/") + "/"

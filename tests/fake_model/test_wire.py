@@ -12,8 +12,8 @@ from typing import Any
 import httpx
 import pytest
 
-from tests.fake_openai import FakeOpenAI, Script, ScriptError, pieces
-from tests.fake_openai.wire import CREATED, SYSTEM_FINGERPRINT
+from fake_openai import FakeOpenAI, Script, ScriptError, pieces
+from fake_openai.wire import CREATED, SYSTEM_FINGERPRINT
 
 WEATHER = "What's the weather in Paris and Tokyo?"
 PARALLEL_CALLS = [

@@ -1,8 +1,8 @@
 """What the project costs to check, to build and to read.
 
-    python -m bench.costs [--test-seconds S] [--site DIR [--build-seconds S]]   (make costs)
+    python -m guide.costs [--test-seconds S] [--site DIR [--build-seconds S]]   (make costs)
 
-Times ``make test`` and the site build (``scripts/site.py build`` into a temporary directory,
+Times ``make test`` and the site build (``python -m guide.site build`` into a temporary directory,
 the command ``make build`` runs), unless given times already measured; then weighs every built
 page: its HTML, and the CSS and JS it loads (``<link rel="stylesheet">`` and ``<script src>``,
 each counted once per page), raw and gzip-compressed (level 6), and each language's search
@@ -24,7 +24,8 @@ from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import urlsplit
 
-ROOT = Path(__file__).resolve().parent.parent
+from guide.layout import ROOT
+
 TEST_TARGET_SECONDS = 120
 BUILD_TARGET_SECONDS = 20
 PAGE_TARGET_BYTES = 150_000  # compressed HTML + CSS + JS of a chapter page
@@ -158,7 +159,7 @@ def report(
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(
-        prog="python -m bench.costs", description=__doc__.split("\n")[0]
+        prog="python -m guide.costs", description=__doc__.split("\n")[0]
     )
     parser.add_argument("--test-seconds", type=float, help="a measured `make test` time")
     parser.add_argument("--site", type=Path, help="weigh this built site instead of building")
@@ -175,7 +176,7 @@ def main(argv: list[str] | None = None) -> int:
         site, build_seconds = args.site, args.build_seconds
         if site is None:
             build_seconds, status, output = timed(
-                [sys.executable, "scripts/site.py", "build", "--site-dir", built]
+                [sys.executable, "-m", "guide.site", "build", "--site-dir", built]
             )
             site = Path(built)
             if status:
