@@ -10,9 +10,14 @@ export UV_PYTHON_DOWNLOADS := never
 export UV_PROJECT_ENVIRONMENT := .venv
 RUN := $(UV) run --frozen --no-sync
 
-.PHONY: setup browser serve build test outputs notebooks fake-model example stamp clean
+.PHONY: help setup browser serve build test check lint format outputs notebooks notebooks-run \
+	fake-model example stamp status clean
+.DEFAULT_GOAL := help
 
-setup: .venv/.synced node_modules/.installed
+help:  ## this list
+	@awk 'BEGIN {FS = ":.*## "} /^[a-z-]+:.*## / {printf "  make %-14s %s\n", $$1, $$2}' $(MAKEFILE_LIST)
+
+setup: .venv/.synced node_modules/.installed  ## install the locked tools: uv, .venv, node_modules
 
 # Playwright drives the system Chromium (its own browser download is not allowed here). Where
 # another Chromium build is installed (GitHub's Ubuntu runners), pass CHROMIUM=/path/to/it.
@@ -22,7 +27,7 @@ CJK_FONT := /usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc
 EMOJI_FONT := /usr/share/fonts/truetype/noto/NotoColorEmoji.ttf
 SUDO := $(if $(filter 0,$(shell id -u)),,sudo)
 APT_INSTALL = $(SUDO) apt-get update -qq && $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends
-browser: $(CHROMIUM) $(CJK_FONT) $(EMOJI_FONT)
+browser: $(CHROMIUM) $(CJK_FONT) $(EMOJI_FONT)  ## install Chromium and CJK/emoji fonts with apt-get, if missing
 $(CHROMIUM):
 	$(APT_INSTALL) chromium
 # Without these, Chinese text and the examples' ✅/❌ show as boxes in the screenshots.
@@ -44,21 +49,35 @@ node_modules/.installed: package.json package-lock.json
 	touch $@
 
 serve: setup  ## both languages with live reload: zh at /, en at /en/
-	$(RUN) python -m guide.site serve
+	$(RUN) python -m guide serve
 
 build: setup  ## static site into site/
-	$(RUN) python -m guide.site build
+	$(RUN) python -m guide build
 
-test: setup browser  ## the whole suite: examples, fake server, integrity, strict build, links, browser, workflows
-	$(RUN) ruff check examples tests guide fake_openai bench
-	$(RUN) ruff format --check examples tests guide fake_openai bench
+PYTHON_DIRS := examples tests guide fake_openai bench
+
+test: setup browser lint  ## the whole suite: examples, fake server, integrity, strict build, links, browser, workflows
 	$(RUN) pytest
+
+check: setup browser  ## one page's checks: make check PAGE=concepts/llm-tokens
+	$(RUN) pytest --page $(PAGE)
+
+lint: setup  ## ruff lint and format check over every Python folder
+	$(RUN) ruff check $(PYTHON_DIRS)
+	$(RUN) ruff format --check $(PYTHON_DIRS)
+
+format: setup  ## fix what ruff can fix, and format
+	$(RUN) ruff check --fix $(PYTHON_DIRS)
+	$(RUN) ruff format $(PYTHON_DIRS)
 
 outputs: setup  ## re-run every example and rewrite the outputs the pages show
 	$(RUN) pytest tests/test_examples.py --update-outputs
 
-notebooks: setup  ## run each chapter's notebook against the fake model, check it, write zh and en
-	$(RUN) python -m guide.notebooks
+notebooks: setup  ## write the chapters' notebooks from recorded outputs (PAGE= for one)
+	$(RUN) python -m guide notebooks $(if $(PAGE),--page $(PAGE))
+
+notebooks-run: setup  ## run the notebooks' cells in Jupyter against the fake model (PAGE= for one)
+	$(RUN) python -m guide notebooks --execute $(if $(PAGE),--page $(PAGE))
 
 fake-model: setup  ## serve the fake model until Ctrl-C, for a notebook: make fake-model REPLIES=examples/.../replies.toml
 	$(RUN) python -m fake_openai --serve --replies $(REPLIES) $(if $(PORT),--port $(PORT))
@@ -67,9 +86,12 @@ example: setup  ## run one example offline: make example EX=examples/.../file.py
 	$(RUN) python -m fake_openai $(EX)
 
 stamp: setup  ## after translating: record the zh hash in the en page: make stamp PAGE=concepts/llm-tokens
-	$(RUN) python -m guide.parity stamp $(PAGE)
+	$(RUN) python -m guide stamp $(PAGE)
 
-clean:
+status: setup  ## which en pages are stale or missing
+	$(RUN) python -m guide status
+
+clean:  ## remove the built site and every installed tool
 	rm -rf site .venv .tools node_modules
 
 .PHONY: bench bench-full bench-pages costs
@@ -83,5 +105,5 @@ bench-full: setup  ## thorough benchmark (about 6 min): bench/results/full.json
 bench-pages: setup  ## tables and charts for the pages, from the fullest data file in bench/results/
 	$(RUN) python -m bench.render
 
-costs: setup  ## time the suite and the build, weigh the pages: make costs [COSTS_ARGS="--test-seconds 95"]
-	$(RUN) python -m guide.costs $(COSTS_ARGS)
+costs: setup browser  ## time the suite, one page's check, the suite at 19 pages, the build; weigh pages
+	$(RUN) python -m guide costs $(COSTS_ARGS)

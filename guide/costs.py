@@ -1,9 +1,11 @@
 """What the project costs to check, to build and to read.
 
-    python -m guide.costs [--test-seconds S] [--site DIR [--build-seconds S]]   (make costs)
+    python -m guide costs [--test-seconds S] [--no-scale] [--site DIR [--build-seconds S]]
 
-Times ``make test`` and the site build (``python -m guide.site build`` into a temporary directory,
-the command ``make build`` runs), unless given times already measured; then weighs every built
+Times ``make test``, ``make check`` for the largest chapter, and the site build (``python -m guide
+build`` into a temporary directory, the command ``make build`` runs), unless given times
+already measured. Then it projects: ``make test`` again, in a temporary copy of the project
+grown to SCALED_PAGES pages per language (guide/scale.py). Then it weighs every built
 page: its HTML, and the CSS and JS it loads (``<link rel="stylesheet">`` and ``<script src>``,
 each counted once per page), raw and gzip-compressed (level 6), and each language's search
 index, which is left out of the page weights because it is fetched only when a reader searches.
@@ -24,10 +26,14 @@ from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import urlsplit
 
-from guide.layout import ROOT
+from guide import scale
+from guide.layout import ROOT, iter_pages
 
-TEST_TARGET_SECONDS = 120
+TEST_TARGET_SECONDS = 60
+CHECK_TARGET_SECONDS = 25
 BUILD_TARGET_SECONDS = 20
+SCALED_PAGES = 19  # the guide's pages per language when it is complete
+SCALED_TARGET_SECONDS = 180
 PAGE_TARGET_BYTES = 150_000  # compressed HTML + CSS + JS of a chapter page
 SEARCH_INDEXES = ("search/search_index.json", "en/search/search_index.json")
 
@@ -98,10 +104,38 @@ def _local(site: Path, page: Path, reference: str) -> Path | None:
     return file if file.is_relative_to(site.resolve()) and file.is_file() else None
 
 
-def timed(command: list[str]) -> tuple[float, int, str]:
+def timed(
+    command: list[str], cwd: Path = ROOT, env: dict[str, str] | None = None
+) -> tuple[float, int, str]:
     began = time.perf_counter()
-    done = subprocess.run(command, cwd=ROOT, capture_output=True, text=True)
+    done = subprocess.run(command, cwd=cwd, env=env, capture_output=True, text=True)
     return time.perf_counter() - began, done.returncode, done.stdout + done.stderr
+
+
+def timed_make(target: list[str], notes: list[str], **where: object) -> float:
+    """Seconds `make TARGET` took; a failure is noted with its last lines."""
+    seconds, status, output = timed(["make", *target], **where)
+    if status:
+        notes.append(f"make {' '.join(target)} FAILED (exit {status}); its last lines:")
+        notes += output.strip().splitlines()[-5:]
+    return seconds
+
+
+def scaled_test(notes: list[str]) -> tuple[int, int, float]:
+    """(pages per language, examples, seconds of `make test`) in a copy of the project grown to
+    SCALED_PAGES pages per language."""
+    with tempfile.TemporaryDirectory(prefix="costs-scaled-") as directory:
+        copy = Path(directory)
+        scale.copy_project(copy)
+        scale.grow(copy, SCALED_PAGES)
+        scale.write_notebooks(copy)
+        seconds = timed_make(["test"], notes, cwd=copy, env=scale.environment(copy))
+        pages = sum(1 for _ in (copy / "docs" / "zh").rglob("*.md"))
+        return pages, scale.examples_in(copy), seconds
+
+
+def line(label: str, seconds: float, target: float) -> str:
+    return f"{label:<44} {seconds:6.1f} s  (target < {target} s: {_verdict(seconds < target)})"
 
 
 def _kb(size: int) -> str:
@@ -112,20 +146,8 @@ def _verdict(ok: bool) -> str:
     return "ok" if ok else "OVER TARGET"
 
 
-def report(
-    test_seconds: float | None, build_seconds: float | None, site: Path, notes: list[str]
-) -> str:
-    lines = [*notes]
-    if test_seconds is not None:
-        lines.append(
-            f"make test   {test_seconds:6.1f} s  (target < {TEST_TARGET_SECONDS} s: "
-            f"{_verdict(test_seconds < TEST_TARGET_SECONDS)})"
-        )
-    if build_seconds is not None:
-        lines.append(
-            f"make build  {build_seconds:6.1f} s  (target < {BUILD_TARGET_SECONDS} s: "
-            f"{_verdict(build_seconds < BUILD_TARGET_SECONDS)})"
-        )
+def report(times: list[str], site: Path, notes: list[str]) -> str:
+    lines = [*notes, *times]
     pages = sorted(
         (weigh_page(site, page) for page in site.rglob("*.html")), key=lambda page: page.path
     )
@@ -157,26 +179,39 @@ def report(
     return "\n".join(lines)
 
 
-def main(argv: list[str] | None = None) -> int:
+def main(argv: list[str]) -> int:
     parser = argparse.ArgumentParser(
-        prog="python -m guide.costs", description=__doc__.split("\n")[0]
+        prog="python -m guide costs", description=__doc__.split("\n")[0]
     )
     parser.add_argument("--test-seconds", type=float, help="a measured `make test` time")
+    parser.add_argument("--no-scale", action="store_true", help="skip the scaled projection")
     parser.add_argument("--site", type=Path, help="weigh this built site instead of building")
     parser.add_argument("--build-seconds", type=float, help="with --site: its measured build time")
     args = parser.parse_args(argv)
     notes: list[str] = []
+    times = []
     test_seconds = args.test_seconds
     if test_seconds is None:
-        test_seconds, status, output = timed(["make", "test"])
-        if status:
-            notes.append(f"make test FAILED (exit {status}); its last lines:")
-            notes += output.strip().splitlines()[-5:]
+        test_seconds = timed_make(["test"], notes)
+    times.append(
+        line(
+            f"make test ({len(iter_pages('zh'))} pages per language)",
+            test_seconds,
+            TEST_TARGET_SECONDS,
+        )
+    )
+    chapter = scale.largest_chapter()
+    check_seconds = timed_make(["check", f"PAGE={chapter}"], notes)
+    times.append(line(f"make check PAGE={chapter}", check_seconds, CHECK_TARGET_SECONDS))
+    if not args.no_scale:
+        pages, examples, seconds = scaled_test(notes)
+        label = f"make test, grown to {pages} pages per language ({examples} examples)"
+        times.append(line(label, seconds, SCALED_TARGET_SECONDS))
     with tempfile.TemporaryDirectory(prefix="costs-site-") as built:
         site, build_seconds = args.site, args.build_seconds
         if site is None:
             build_seconds, status, output = timed(
-                [sys.executable, "-m", "guide.site", "build", "--site-dir", built]
+                [sys.executable, "-m", "guide", "build", "--site-dir", built]
             )
             site = Path(built)
             if status:
@@ -184,9 +219,7 @@ def main(argv: list[str] | None = None) -> int:
                 notes += output.strip().splitlines()[-3:]
                 site = ROOT / "site"
                 notes.append(f"weighing the last `make build` output instead: {site}")
-        print(report(test_seconds, build_seconds, site, notes))
+        if build_seconds is not None:
+            times.append(line("make build", build_seconds, BUILD_TARGET_SECONDS))
+        print(report(times, site, notes))
     return 0
-
-
-if __name__ == "__main__":
-    sys.exit(main())

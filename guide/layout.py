@@ -10,8 +10,9 @@ from __future__ import annotations
 
 import re
 import textwrap
+from collections.abc import Iterator
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, cached_property
 from pathlib import Path, PurePosixPath
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -20,7 +21,7 @@ EXAMPLES = ROOT / "examples"
 LANGUAGES = ("zh", "en")
 OUTPUT_SUFFIX = ".out"
 
-INCLUDE_RE = re.compile(r'^\s*-{1,}8<-{1,}\s+"(?P<target>[^"]+)"\s*$', re.MULTILINE)
+INCLUDE_RE = re.compile(r'^\s*-{1,}8<-{1,}\s+"(?P<target>[^"]+)"\s*$')
 MARKER_RE = re.compile(r"^\s*#\s*-{1,}8<-{1,}\s*\[(?P<kind>start|end):(?P<name>[\w-]+)\]\s*$")
 
 
@@ -48,6 +49,24 @@ def page_url(source: str) -> str:
     return "" if stem == "index" else stem.removesuffix("/index") + "/"
 
 
+def page_name(page: Path) -> str:
+    """A page as commands name it: docs/en/concepts/llm-tokens.md -> "concepts/llm-tokens"."""
+    return page.relative_to(DOCS).with_suffix("").as_posix().split("/", 1)[1]
+
+
+OVERVIEW_EXAMPLES = "overview"  # the examples of the site's home page, docs/<lang>/index.md
+
+
+def example_dir(page: str) -> Path:
+    """Where a page's examples live: examples/ mirrors docs/, with "_" for "-" so that each
+    directory is a Python-friendly name: "concepts/llm-tokens" -> examples/concepts/llm_tokens;
+    the home page ("index") -> examples/overview."""
+    stem = PurePosixPath(page).with_suffix("").as_posix()
+    if stem == "index":
+        return EXAMPLES / OVERVIEW_EXAMPLES
+    return EXAMPLES / stem.removesuffix("/index").replace("-", "_")
+
+
 def language_dir(language: str) -> str:
     """Where a language's site lives below the site root: "" for the source language (zh),
     "en/" for en."""
@@ -71,15 +90,115 @@ def output_path(example: Path) -> Path:
     return example.with_suffix(OUTPUT_SUFFIX)
 
 
+FENCE_RE = re.compile(r"^(?P<indent>[ \t]*)(?P<fence>`{3,}|~{3,})(?P<info>.*)$")
+HEADING_RE = re.compile(r"^(?P<level>#{1,6})\s+(?P<title>.*?)\s*$")
+ANCHOR_RE = re.compile(r"\{\s*#(?P<id>[a-z0-9][a-z0-9-]*)\s*\}\s*$")
+FRONT_MATTER_RE = re.compile(r"\A---\n(?P<body>.*?)\n---\n", re.DOTALL)
+
+
+@dataclass(frozen=True)
+class Fence:
+    line: int  # of the opening fence, 1-based
+    indent: str
+    info: str  # what follows the opening fence, e.g. "python title=\"x.py\""
+    body: tuple[str, ...]
+
+    @property
+    def language(self) -> str:
+        return self.info.split(" ", 1)[0].lstrip("{.")
+
+
+@dataclass(frozen=True)
+class Heading:
+    line: int
+    level: int
+    title: str  # without its { #anchor }
+    anchor: str | None
+
+
+@dataclass(frozen=True)
+class Page:
+    """A Markdown page as the machinery sees it, parsed once: front matter, fenced blocks,
+    headings (outside fences), and includes (anywhere, fences included)."""
+
+    path: Path
+    text: str
+
+    @property
+    def lines(self) -> list[str]:
+        return self.text.splitlines()
+
+    @property
+    def front_matter(self) -> str:
+        found = FRONT_MATTER_RE.match(self.text)
+        return found["body"] if found else ""
+
+    @cached_property
+    def fence_of_line(self) -> dict[int, Fence]:
+        """Every line inside a fenced block (its opening and closing lines too) -> that block."""
+        inside: dict[int, Fence] = {}
+        lines, index = self.lines, 0
+        while index < len(lines):
+            opening = FENCE_RE.match(lines[index])
+            if not opening:
+                index += 1
+                continue
+            start, body = index, []
+            index += 1
+            while index < len(lines) and lines[index].strip() != opening["fence"]:
+                body.append(lines[index])
+                index += 1
+            fence = Fence(start + 1, opening["indent"], opening["info"].strip(), tuple(body))
+            inside.update(dict.fromkeys(range(start + 1, index + 2), fence))
+            index += 1
+        return inside
+
+    @property
+    def fences(self) -> list[Fence]:
+        return list(dict.fromkeys(self.fence_of_line.values()))
+
+    def outside_fences(self) -> Iterator[tuple[int, str]]:
+        """(line number, text) of every line outside fenced blocks and front matter."""
+        skip = self.front_matter.count("\n") + 3 if self.front_matter else 0
+        for number, line in enumerate(self.lines, start=1):
+            if number > skip and number not in self.fence_of_line:
+                yield number, line
+
+    @cached_property
+    def headings(self) -> list[Heading]:
+        found = []
+        for number, line in self.outside_fences():
+            if heading := HEADING_RE.match(line):
+                anchor = ANCHOR_RE.search(heading["title"])
+                title = heading["title"][: anchor.start()].strip() if anchor else heading["title"]
+                found.append(
+                    Heading(number, len(heading["level"]), title, anchor["id"] if anchor else None)
+                )
+        return found
+
+    @cached_property
+    def includes(self) -> list[Include]:
+        found = []
+        for number, line in enumerate(self.lines, start=1):
+            if match := INCLUDE_RE.match(line):
+                path, _, section = match["target"].partition(":")
+                found.append(Include(self.path, number, path, section or None))
+        return found
+
+
+def read_page(path: Path) -> Page:
+    """The page as it is on disk now; parsed once per version of the file."""
+    stat = path.stat()
+    return _parsed(path, stat.st_mtime_ns, stat.st_size)
+
+
+@cache
+def _parsed(path: Path, mtime_ns: int, size: int) -> Page:
+    return Page(path, path.read_text(encoding="utf-8"))
+
+
 def includes(page: Path) -> list[Include]:
-    text = page.read_text(encoding="utf-8")
-    found = []
-    for match in INCLUDE_RE.finditer(text):
-        target = match["target"]
-        path, _, section = target.partition(":")
-        line = text.count("\n", 0, match.start()) + 1
-        found.append(Include(page, line, path, section or None))
-    return found
+    return read_page(page).includes
 
 
 class SectionError(ValueError):

@@ -1,4 +1,4 @@
-"""Each chapter's examples as a Jupyter notebook, executed against the fake model: `make notebooks`.
+"""Each chapter's examples as a Jupyter notebook, written from their recorded outputs.
 
 A chapter is a page whose Python all comes from one examples/ directory. Its notebook holds
 each example the page shows as one code cell, in the order the zh page first includes them,
@@ -7,16 +7,20 @@ docs/<lang>/<page URL>/notebook.ipynb, so the page /concepts/llm-tokens/ has its
 /concepts/llm-tokens/notebook/. The zh and en notebooks share their code cells and outputs;
 only the markdown differs.
 
-    python -m guide.notebooks           # execute each chapter once, check, write both languages
-    python -m guide.notebooks --check   # are the committed notebooks current? (no execution)
+    python -m guide notebooks [--page P]             # write both languages (make notebooks)
+    python -m guide notebooks --check [--page P]     # are the committed notebooks current?
+    python -m guide notebooks --execute [--page P]   # do the cells print the same in Jupyter?
+
+Writing needs no kernel: a cell's output is the example's recorded .out file, which the test
+suite checks against a real run. `--execute` runs the cells in a Jupyter kernel against the fake
+model and compares what they print with the same files.
 
 A code cell is the example file with three mechanical changes: the page's section markers and
 annotation numbers are dropped (with the extra blank lines a dropped line leaves), and the
 closing `asyncio.run(main())` becomes `await main()` (the kernel already runs an event loop);
-an example that cannot be changed so fails, naming itself. A cell's output is what it printed
-to stdout, which must equal the example's recorded .out file, so notebook and page show the
-same thing; the committed notebook is therefore fully determined by examples/ and the pages,
-and `--check` (also run by every build) rebuilds it in memory and compares bytes.
+an example that cannot be changed so fails, naming itself. The committed notebook is fully
+determined by examples/ and the pages, and `--check` (also run by every build) rebuilds it in
+memory and compares bytes.
 """
 
 from __future__ import annotations
@@ -45,20 +49,24 @@ from guide.layout import (
     LANGUAGES,
     MARKER_RE,
     ROOT,
+    Heading,
     includes,
     iter_pages,
     output_path,
     page_url,
+    read_page,
     rel,
 )
-from guide.parity import ANCHOR_RE, FENCE_RE, HEADING_RE
 
 NOTEBOOK = "notebook.ipynb"
 REPLIES = "replies.toml"
 CELL_TIMEOUT = 60  # seconds; the slowest example (a stalled stream and its timeout) takes ~3 s
-# Examples that print durations round them to tenths, and a loaded machine can tip one over
-# into the next tenth; so a chapter whose output differs is executed once more before failing.
-ATTEMPTS = 2
+# A notebook is made from files; which file to fix depends on which of them is wrong.
+STALE_FIX = (
+    "A notebook is written from its chapter's examples, their recorded .out files and the page. "
+    "If an .out file changed by mistake, run `make outputs` (or revert it); "
+    "otherwise run `make notebooks`."
+)
 CONFIG_FILES = {"zh": ROOT / "mkdocs.yml", "en": ROOT / "mkdocs.en.yml"}
 
 ANNOTATION_RE = re.compile(r"[ \t]*# \(\d+\)!$", re.MULTILINE)
@@ -78,93 +86,18 @@ LANGUAGE_INFO = {
     "pygments_lexer": "ipython3",
 }
 
-# The notebook's first cell. Lines end in "\" where a paragraph goes on.
-INTRO = {
-    "zh": """\
-# {title} · 笔记本
+# The notebook's first cell, and what it adds for a chapter with an example ending in
+# `asyncio.run(main())`: Markdown templates beside the other shared fragments, one per language.
+INTRO = "snippets/{language}/notebook-intro.md"
+AWAIT = "snippets/{language}/notebook-await.md"
 
-这个笔记本收录了[{title}]({url})一页的全部 {count} 个例子，\
-顺序与它们在页面上首次出现的顺序相同。每个代码单元是 `examples/` 里的一个完整程序；\
-单元下面是它连接本站假模型运行时打印的内容，与页面上的输出一字不差。\
-库写到标准错误的警告和日志没有保留，页面上也不显示它们。
 
-**怎样运行**
-
-- 连接假模型（离线，不需要 API key）：克隆本站的仓库，在仓库根目录运行 \
-`make fake-model REPLIES={replies}`。假模型按这个文件里写好的内容作答，一直运行到按下 Ctrl-C，\
-启动时打印 `OPENAI_BASE_URL` 和 `OPENAI_API_KEY` 该设成什么。\
-在笔记本的第一个单元里用 `%env` 设置它们（或者在启动 Jupyter 之前设置），再依次运行各个单元；\
-内核要能导入仓库环境（`.venv`）里的库。模拟的断连和卡顿只出现在同一个提示词的头几次请求里，\
-想再看一遍就重启假模型。
-- 只核对、不交互：`make notebooks` 会对假模型重新执行每一个笔记本，任何输出与记录不符都会报错；\
-`make example EX={example}` 单独运行一个例子。
-- 连接真实的 OpenAI：在启动 Jupyter 的环境里设置 `OPENAI_API_KEY`\
-（不要设置 `OPENAI_BASE_URL`），再从上到下依次运行各个单元。\
-真实模型的回答和耗时会与这里的输出不同。
-
-**与源文件的区别**
-
-代码就是 `examples/` 里的源文件，只去掉了页面用的片段标记（`# --8<-- [start:…]`）\
-和注释编号（`# (1)!`）。
-""",
-    "en": """\
-# {title}: the notebook
-
-This notebook holds all {count} examples of the [{title}]({url}) page, in the order the page \
-first shows them. Each code cell is one complete program from `examples/`; under it is what \
-that program printed when run against this site's fake model, exactly the output the page \
-shows. Warnings and log lines that libraries write to stderr are left out, as on the page.
-
-**How to run it**
-
-- Against the fake model (offline, no API key): clone this site's repository and run \
-`make fake-model REPLIES={replies}` at its root. The fake model answers from that file until you \
-press Ctrl-C, and prints what to set `OPENAI_BASE_URL` and `OPENAI_API_KEY` to when it starts. \
-Set them with `%env` in the notebook's first cell (or before starting Jupyter), then run the \
-cells in order; the kernel must be able to import the packages of the repository's environment \
-(`.venv`). Simulated dropped connections and stalls happen only on a prompt's first attempts; \
-restart the fake model to see them again.
-- To check rather than explore: `make notebooks` runs every notebook again against the fake \
-model and fails if any output differs from the recorded one; `make example EX={example}` runs \
-one example on its own.
-- Against the real OpenAI API: set `OPENAI_API_KEY` (and leave `OPENAI_BASE_URL` unset) in \
-the environment Jupyter starts from, then run the cells from top to bottom. A real model's \
-answers and timings will differ from the outputs here.
-
-**How the code differs from the source files**
-
-The code is that of the source files in `examples/`, minus the page's section markers \
-(`# --8<-- [start:…]`) and annotation numbers (`# (1)!`).
-""",
-}
-# Added to INTRO when the chapter has an example ending in `asyncio.run(main())`.
-AWAIT = {
-    "zh": """
-还有一处改动：异步的例子作为脚本运行时以 `asyncio.run(main())` 结尾，\
-而 Jupyter 的内核本身已经在运行一个事件循环，在单元里再调用 `asyncio.run()` 会抛出 \
-`RuntimeError: asyncio.run() cannot be called from a running event loop`。\
-所以笔记本把结尾的 `if __name__ == "__main__": asyncio.run(main())` 换成了顶层的 \
-`await main()`，IPython 允许在单元顶层直接 `await`。
-""",
-    "en": """
-One more change: as scripts, the async examples end with `asyncio.run(main())`, but a Jupyter \
-kernel already runs an event loop, and calling `asyncio.run()` inside it raises \
-`RuntimeError: asyncio.run() cannot be called from a running event loop`. So the notebook \
-replaces the closing `if __name__ == "__main__": asyncio.run(main())` with a top-level \
-`await main()`, which IPython allows in a cell.
-""",
-}
+def template(name: str, language: str) -> str:
+    return (ROOT / name.format(language=language)).read_text(encoding="utf-8")
 
 
 class NotebookError(Exception):
     """A notebook cannot be made, or is not what examples/ make now; the message says which."""
-
-
-@dataclass(frozen=True)
-class Heading:
-    level: int
-    title: str
-    anchor: str
 
 
 @dataclass(frozen=True)
@@ -228,29 +161,20 @@ def awaits(example: Path) -> bool:
 
 def page_headings(page: Path) -> tuple[str, dict[int, tuple[Heading, ...]]]:
     """The page's title, and for each line the headings (h2 and deeper) it sits under."""
-    title, trail, fence, under = None, [], None, {}
-    for number, line in enumerate(page.read_text(encoding="utf-8").splitlines(), start=1):
-        opened = FENCE_RE.match(line)
-        if fence is None and opened:
-            fence = opened.group(1)
-        elif fence is not None and line.strip() == fence:
-            fence = None
-        elif fence is None and (heading := HEADING_RE.match(line)):
-            level, text = len(heading["level"]), heading["title"]
-            if level == 1:
-                title = title or text
-            else:
-                anchor = ANCHOR_RE.search(text)
-                if not anchor:
-                    raise NotebookError(f"{rel(page)}:{number}: heading without {{ #anchor }}")
-                plain = text[: anchor.start()].strip()
-                trail = [h for h in trail if h.level < level] + [
-                    Heading(level, plain, anchor["id"])
-                ]
-        under[number] = tuple(trail)
-    if title is None:
+    parsed = read_page(page)
+    titles = [h.title for h in parsed.headings if h.level == 1]
+    if not titles:
         raise NotebookError(f"{rel(page)} has no `# title` line")
-    return title, under
+    starts = {h.line: h for h in parsed.headings if h.level > 1}
+    trail: list[Heading] = []
+    under = {}
+    for number in range(1, len(parsed.lines) + 1):
+        if heading := starts.get(number):
+            if heading.anchor is None:
+                raise NotebookError(f"{rel(page)}:{number}: heading without {{ #anchor }}")
+            trail = [h for h in trail if h.level < heading.level] + [heading]
+        under[number] = tuple(trail)
+    return titles[0], under
 
 
 @cache
@@ -272,15 +196,16 @@ def build(chapter: Chapter, language: str, outputs: list[str]) -> NotebookNode:
     for include in includes(page):
         first_shown.setdefault(ROOT / include.path, under[include.line])
     url = site_url(language) + chapter.url
-    intro = INTRO[language].format(
+    intro = template(INTRO, language).format(
         title=title,
         url=url,
         count=len(chapter.examples),
         replies=rel(chapter.replies),
         example=rel(chapter.examples[0]),
+        page=chapter.page.removesuffix(".md"),
     )
     if any(awaits(example) for example in chapter.examples):
-        intro += AWAIT[language]
+        intro += "\n" + template(AWAIT, language)
     cells = [new_markdown_cell(intro.rstrip("\n"), id="intro")]
     shown: tuple[Heading, ...] = ()
     for number, (example, printed) in enumerate(zip(chapter.examples, outputs, strict=True), 1):
@@ -392,47 +317,75 @@ def differences(chapter: Chapter, printed: list[str]) -> str:
     )
 
 
-def generate() -> None:
-    with FakeOpenAI() as server:
-        for chapter in chapters():
-            for attempt in range(1, ATTEMPTS + 1):
-                started = time.perf_counter()
-                printed = execute(chapter.examples, chapter.replies, server)
-                diff = differences(chapter, printed)
-                if not diff:
-                    break
-                if attempt == ATTEMPTS:
-                    raise NotebookError(
-                        f"{chapter.page}: in Jupyter, examples printed something other than their "
-                        f"recorded output ({ATTEMPTS} runs). If the examples changed, run "
-                        f"`make outputs` first.\n{diff}"
-                    )
-                print(f"{chapter.page}: output differs from the recorded one; once more:\n{diff}")
-            for language in LANGUAGES:
-                path = chapter.notebook(language)
+def write(selected: Sequence[Chapter]) -> None:
+    """Write each chapter's notebooks from its examples and their recorded outputs."""
+    for chapter in selected:
+        outputs = [recorded(example) for example in chapter.examples]
+        for language in LANGUAGES:
+            path = chapter.notebook(language)
+            text = render(build(chapter, language, outputs))
+            if not path.is_file() or path.read_text(encoding="utf-8") != text:
                 path.parent.mkdir(parents=True, exist_ok=True)
-                path.write_text(render(build(chapter, language, printed)), encoding="utf-8")
+                path.write_text(text, encoding="utf-8")
                 print(f"wrote {rel(path)}")
-            print(f"  {len(printed)} examples executed in {time.perf_counter() - started:.1f} s")
 
 
-def main() -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--check", action="store_true", help="only check, without executing")
-    args = parser.parse_args()
+def check_in_jupyter(selected: Sequence[Chapter]) -> None:
+    """Run each chapter's cells in a fresh Jupyter kernel against the fake model; what they
+    print must be the recorded outputs."""
+    with FakeOpenAI() as server:
+        for chapter in selected:
+            started = time.perf_counter()
+            diff = differences(chapter, execute(chapter.examples, chapter.replies, server))
+            if diff:
+                raise NotebookError(
+                    f"{chapter.page}: in Jupyter, examples printed something other than their "
+                    f"recorded output. If the examples changed, run `make outputs` first.\n{diff}"
+                )
+            took = time.perf_counter() - started
+            print(f"{chapter.page}: {len(chapter.examples)} cells ran in Jupyter in {took:.1f} s")
+
+
+def select(page: str | None) -> list[Chapter]:
+    """Every chapter, or the one whose page is `page` (e.g. "concepts/llm-tokens")."""
+    every = chapters()
+    if page is None:
+        return every
+    chosen = [c for c in every if c.page.removesuffix(".md") == page.removesuffix(".md")]
+    if not chosen:
+        names = ", ".join(c.page.removesuffix(".md") for c in every)
+        raise NotebookError(f"no chapter {page!r}; chapters: {names}")
+    return chosen
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(
+        prog="python -m guide notebooks", description=__doc__.splitlines()[0]
+    )
+    parser.add_argument("--page", help="one chapter, e.g. concepts/llm-tokens (default: all)")
+    action = parser.add_mutually_exclusive_group()
+    action.add_argument("--check", action="store_true", help="only check, write nothing")
+    action.add_argument(
+        "--execute", action="store_true", help="run the cells in Jupyter; write nothing"
+    )
+    args = parser.parse_args(argv)
     try:
+        selected = select(args.page)
         if args.check:
-            problems = [problem for language in LANGUAGES for problem in stale(language)]
+            problems = [
+                problem
+                for language in LANGUAGES
+                for problem in stale(language)
+                if any(rel(c.notebook(language)) in problem for c in selected)
+            ]
             if problems:
-                print("\n".join(problems) + "\nrun `make notebooks`", file=sys.stderr)
+                print("\n".join(problems) + f"\n{STALE_FIX}", file=sys.stderr)
                 return 1
+        elif args.execute:
+            check_in_jupyter(selected)
         else:
-            generate()
+            write(selected)
     except NotebookError as exc:
         print(exc, file=sys.stderr)
         return 1
     return 0
-
-
-if __name__ == "__main__":
-    sys.exit(main())

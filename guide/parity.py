@@ -1,10 +1,10 @@
-"""Translation parity (DESIGN rule 10): an en page mirrors its zh source, and says which zh it read.
+"""Translation parity: an en page mirrors its zh source, and says which zh it read.
 
 The skeleton of a page is what both languages must share, in order: explicit heading anchors,
 snippet includes, admonitions, content tabs and links to other pages. Prose is free.
 
-    python -m guide.parity stamp concepts/llm-tokens   # after translating: record the zh hash
-    python -m guide.parity status                      # which en pages are stale
+    python -m guide stamp concepts/llm-tokens   # after translating: record the zh hash
+    python -m guide status                      # which en pages are stale (silent when none)
 """
 
 from __future__ import annotations
@@ -14,16 +14,12 @@ import re
 import sys
 from pathlib import Path
 
-from guide.layout import DOCS, INCLUDE_RE
+from guide.layout import DOCS, FRONT_MATTER_RE, INCLUDE_RE, read_page
 
-HEADING_RE = re.compile(r"^(?P<level>#{1,6})\s+(?P<title>.*?)\s*$")
-ANCHOR_RE = re.compile(r"\{\s*#(?P<id>[a-z0-9][a-z0-9-]*)\s*\}\s*$")
 ADMONITION_RE = re.compile(r"^\s*(?:!!!|\?\?\?\+?)\s+(?P<kind>[\w-]+)")
 TAB_RE = re.compile(r"^\s*===\+?\s")
 LINK_RE = re.compile(r"\]\((?P<target>(?!https?:|mailto:)[^)\s]+)\)")
-FRONT_MATTER_RE = re.compile(r"\A---\n(?P<body>.*?)\n---\n", re.DOTALL)
 HASH_KEY = "zh_hash"
-FENCE_RE = re.compile(r"^ *(`{3,}|~{3,})")
 SNIPPET_LANGUAGE_RE = re.compile(r"^snippets/(?:zh|en)/")
 
 
@@ -41,30 +37,23 @@ def recorded_hash(en_page: Path) -> str | None:
 
 def skeleton(page: Path) -> list[str]:
     """The page's skeleton, in order; inside code fences only snippet includes count."""
-    text = FRONT_MATTER_RE.sub("", page.read_text(encoding="utf-8"))
-    items, fence = [], None
-    for line in text.splitlines():
-        include = INCLUDE_RE.match(line)
-        if include:
+    parsed = read_page(page)
+    headings = {heading.line: heading for heading in parsed.headings}
+    outside = dict(parsed.outside_fences())
+    items = []
+    for number, line in enumerate(parsed.lines, start=1):
+        if include := INCLUDE_RE.match(line):
             # snippets/zh/x.md and snippets/en/x.md are the same fragment in two languages.
             items.append(
                 f"include {SNIPPET_LANGUAGE_RE.sub('snippets/<lang>/', include['target'])}"
             )
             continue
-        opened = FENCE_RE.match(line)
-        if fence is None and opened:
-            fence = opened.group(1)
+        if number not in outside:
             continue
-        if fence is not None:
-            if line.strip() == fence:
-                fence = None
-            continue
-        heading = HEADING_RE.match(line)
-        if heading and len(heading["level"]) > 1:
-            anchor = ANCHOR_RE.search(heading["title"])
-            items.append(f"h{len(heading['level'])} #{anchor['id'] if anchor else '(none)'}")
-        admonition = ADMONITION_RE.match(line)
-        if admonition:
+        heading = headings.get(number)
+        if heading and heading.level > 1:
+            items.append(f"h{heading.level} #{heading.anchor or '(none)'}")
+        if admonition := ADMONITION_RE.match(line):
             items.append(f"admonition {admonition['kind']}")
         if TAB_RE.match(line):
             items.append("tab")
@@ -88,24 +77,29 @@ def stamp(page: str) -> None:
 
 
 def status() -> int:
-    stale = 0
+    stale = checked = 0
     for zh_page in sorted((DOCS / "zh").rglob("*.md")):
+        checked += 1
         en_page = DOCS / "en" / zh_page.relative_to(DOCS / "zh")
         if not en_page.exists():
             print(f"missing  {en_page.relative_to(DOCS)}")
         elif recorded_hash(en_page) != zh_hash(zh_page):
-            print(f"stale    {en_page.relative_to(DOCS)}")
+            history = f"git log -p {zh_page.relative_to(DOCS.parent)}"
+            print(f"stale    {en_page.relative_to(DOCS)}  (what changed: `{history}`)")
         else:
             continue
         stale += 1
+    if not stale:
+        print(f"all {checked} en pages translate their current zh page")
     return 1 if stale else 0
 
 
-if __name__ == "__main__":
-    command, *args = sys.argv[1:] or ["status"]
+def main(argv: list[str]) -> int:
+    command, *args = argv or ["status"]
     if command == "stamp" and len(args) == 1:
         stamp(args[0].removesuffix(".md"))
-    elif command == "status" and not args:
-        sys.exit(status())
-    else:
-        sys.exit(__doc__)
+        return 0
+    if command == "status" and not args:
+        return status()
+    print(__doc__, file=sys.stderr)
+    return 2

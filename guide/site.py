@@ -4,8 +4,8 @@ Each language is its own MkDocs build (mkdocs.yml, and mkdocs.en.yml which inher
 each gets its own search index and a missing translation is a build error, not a silent
 fallback. This script is the one place that knows the two builds exist.
 
-    python -m guide.site build [--site-dir DIR]
-    python -m guide.site serve [--port 8000]
+    python -m guide build [--site-dir DIR]
+    python -m guide serve [--port 8000]
 """
 
 from __future__ import annotations
@@ -74,21 +74,18 @@ def serve(host: str, port: int) -> None:
         server.shutdown()
 
 
-def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m guide", description=__doc__.splitlines()[0])
     commands = parser.add_subparsers(dest="command", required=True)
     build_cmd = commands.add_parser("build")
     build_cmd.add_argument("--site-dir", type=Path, default=ROOT / "site")
     serve_cmd = commands.add_parser("serve")
     serve_cmd.add_argument("--host", default="127.0.0.1")
     serve_cmd.add_argument("--port", type=int, default=8000)
-    args = parser.parse_args()
+    args = parser.parse_args(argv)
     logging.basicConfig(level=logging.INFO, format="%(levelname)-7s -  %(message)s")
     if args.command == "build":
         build(args.site_dir.resolve())
     else:
         serve(args.host, args.port)
-
-
-if __name__ == "__main__":
-    main()
+    return 0

@@ -6,7 +6,12 @@ import pytest
 
 from fake_openai import network_guard
 
-pytest_plugins = ["fake_openai.pytest_plugin", "tests.support.served", "tests.support.browser"]
+pytest_plugins = [
+    "fake_openai.pytest_plugin",
+    "tests.support.served",
+    "tests.support.browser",
+    "tests.support.page_filter",
+]
 
 
 def pytest_addoption(parser: pytest.Parser) -> None:

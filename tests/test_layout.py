@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from guide.layout import ROOT, rel
+from guide.layout import EXAMPLES, ROOT, example_dir, includes, iter_pages, page_name, rel
 
 PRODUCT = ("guide", "fake_openai", "bench", "examples")
 
@@ -43,3 +43,20 @@ def test_the_import_check_sees_an_import_of_tests(tmp_path: Path) -> None:
     module = tmp_path / "m.py"
     module.write_text("import os\nfrom tests.support import served\n", encoding="utf-8")
     assert imported_modules(module) == {"os", "tests.support"}
+
+
+@pytest.mark.parametrize("page", iter_pages("zh"), ids=rel)
+def test_examples_mirror_the_page(page: Path) -> None:
+    """A block on /concepts/llm-tokens/ lives in examples/concepts/llm_tokens/."""
+    name = page_name(page)
+    home = example_dir(name)
+    elsewhere = sorted(
+        {inc.path for inc in includes(page) if inc.path.startswith("examples/")}
+        - {inc.path for inc in includes(page) if (ROOT / inc.path).is_relative_to(home)}
+    )
+    assert not elsewhere, f"{rel(page)} shows examples outside {rel(home)}/: {elsewhere}"
+
+
+def test_example_directories_mirror_page_paths() -> None:
+    assert example_dir("concepts/llm-tokens") == EXAMPLES / "concepts" / "llm_tokens"
+    assert example_dir("index") == EXAMPLES / "overview"

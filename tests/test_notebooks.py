@@ -18,11 +18,13 @@ from guide.hooks import notebook as notebook_hook
 from guide.layout import LANGUAGES, iter_examples, language_dir, rel
 from guide.notebooks import (
     NOTEBOOK,
+    STALE_FIX,
     Chapter,
     NotebookError,
     chapters,
     code,
     difference,
+    differences,
     execute,
     render,
 )
@@ -48,7 +50,7 @@ def test_notebook_is_current(chapter: Chapter, language: str) -> None:
     path = chapter.notebook(language)
     assert path.is_file(), f"{rel(path)} is missing; run `make notebooks`"
     diff = difference(chapter, language, path.read_text(encoding="utf-8"))
-    assert diff is None, f"{rel(path)} is stale; run `make notebooks`\n{diff}"
+    assert diff is None, f"{rel(path)} is stale. {STALE_FIX}\n{diff}"
 
 
 @pytest.mark.parametrize("chapter", CHAPTERS, ids=chapter_id)
@@ -72,7 +74,7 @@ def test_the_check_catches_an_edited_cell_and_an_error_output() -> None:
 
 def test_a_stale_notebook_fails_the_build_and_warns_while_serving(monkeypatch, caplog) -> None:
     monkeypatch.setattr(notebook_hook, "stale", lambda language: [f"{language} notebook is stale"])
-    with pytest.raises(PluginError, match=r"zh notebook is stale\nrun `make notebooks`"):
+    with pytest.raises(PluginError, match=r"zh notebook is stale\nA notebook is written from"):
         notebook_hook.on_config(SimpleNamespace(theme={"language": "zh"}, strict=True))
     with caplog.at_level(logging.WARNING):
         notebook_hook.on_config(SimpleNamespace(theme={"language": "en"}, strict=False))
@@ -131,6 +133,16 @@ def test_cells_run_in_jupyter_against_the_fake_model(tmp_path: Path) -> None:
         assert execute([ask], replies, server) == ["你好！\n"]
         with pytest.raises(NotebookError, match=r"fail\.py failed in the notebook(?s:.*)boom"):
             execute([ask, fail], replies, server)
+
+
+def test_a_chapter_prints_its_recorded_outputs_in_jupyter() -> None:
+    """Notebooks are written from the recorded outputs; here one whole chapter (the overview:
+    sync and async examples, streamed and not) is run in a real kernel to show the cells
+    print exactly those. `make notebooks-run` does this for every chapter."""
+    overview = next(chapter for chapter in CHAPTERS if chapter.page == "index.md")
+    with FakeOpenAI() as server:
+        printed = execute(overview.examples, overview.replies, server)
+    assert not differences(overview, printed), differences(overview, printed)
 
 
 def language_root(site: Path, language: str) -> Path:

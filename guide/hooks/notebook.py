@@ -25,7 +25,7 @@ from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import AnchorLink, TableOfContents
 from mkdocs.utils import get_relative_url
 
-from guide.notebooks import NOTEBOOK, site_url, stale
+from guide.notebooks import NOTEBOOK, STALE_FIX, site_url, stale
 
 log = logging.getLogger("mkdocs.hooks.notebooks")
 
@@ -52,7 +52,7 @@ FRAGMENT_RE = re.compile(r'<a href="[^"#]*#(?P<anchor>[^"]+)">')
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
     problems = stale(config.theme["language"])
     if problems:
-        message = "\n".join(problems) + "\nrun `make notebooks`"
+        message = "\n".join(problems) + f"\n{STALE_FIX}"
         if config.strict:
             raise PluginError(message)
         log.warning(message)

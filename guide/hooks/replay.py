@@ -15,32 +15,41 @@ from __future__ import annotations
 
 import html
 import json
-import re
+from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
-from guide.layout import ROOT
-
-OUTPUT_FENCE_RE = re.compile(
-    r"^(?P<indent>[ \t]*)(?P<fence>`{3,}|~{3,})[^\n]*\n"
-    r'(?P=indent)-{1,}8<-{1,}[ \t]+"(?P<output>[^"\n]+)\.out"[ \t]*\n'
-    r"(?P=indent)(?P=fence)[ \t]*$",
-    re.MULTILINE,
-)
+from guide.layout import INCLUDE_RE, OUTPUT_SUFFIX, ROOT, Fence
+from guide.layout import Page as Markdown
+from guide.replay import replay_path
 
 
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
-    return OUTPUT_FENCE_RE.sub(wrap, markdown)
+    lines = markdown.splitlines()
+    # Bottom up, so that wrapping a block leaves the line numbers of those above it as they are.
+    for fence in reversed(Markdown(Path(page.file.abs_src_path), markdown).fences):
+        if (frames := replay_of(fence)) is not None:
+            start, end = fence.line - 1, fence.line + len(fence.body)
+            opening = f'{fence.indent}<div class="replay" data-replay="{frames}" markdown>'
+            lines[start : end + 1] = [
+                opening,
+                "",
+                *lines[start : end + 1],
+                "",
+                f"{fence.indent}</div>",
+            ]
+    return "\n".join(lines) + ("\n" if markdown.endswith("\n") else "")
 
 
-def wrap(fence: re.Match[str]) -> str:
-    recorded = ROOT / f"{fence['output']}.replay.json"
-    if not recorded.is_file():
-        return fence[0]
+def replay_of(fence: Fence) -> str | None:
+    """The frames, as an HTML attribute value, if the block shows one streamed output."""
+    if len(fence.body) != 1 or not (include := INCLUDE_RE.match(fence.body[0])):
+        return None
+    output = ROOT / include["target"]
+    recorded = replay_path(output)
+    if output.suffix != OUTPUT_SUFFIX or not recorded.is_file():
+        return None
     frames = json.loads(recorded.read_text(encoding="utf-8"))
-    data = html.escape(json.dumps(frames, ensure_ascii=False, separators=(",", ":")))
-    indent = fence["indent"]
-    opening = f'{indent}<div class="replay" data-replay="{data}" markdown>'
-    return f"{opening}\n\n{fence[0]}\n\n{indent}</div>"
+    return html.escape(json.dumps(frames, ensure_ascii=False, separators=(",", ":")))

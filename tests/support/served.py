@@ -23,7 +23,7 @@ from guide.layout import ROOT
 
 def build_site(site: Path, url: str) -> None:
     build = subprocess.run(
-        [sys.executable, "-m", "guide.site", "build", "--site-dir", str(site)],
+        [sys.executable, "-m", "guide", "build", "--site-dir", str(site)],
         cwd=ROOT,
         env={**os.environ, "SITE_URL": url},
         capture_output=True,
