@@ -74,11 +74,16 @@ def language_dir(language: str) -> str:
 
 
 def site_pages(language: str) -> list[str]:
-    """URL paths (below the language's root) of every page the build makes: Markdown pages
-    and rendered notebooks."""
+    """URL paths (below the language's root) of every page the build makes: the Markdown
+    pages, and the notebook page of each that shows examples (guide/hooks/notebook.py)."""
     root = DOCS / language
-    sources = [*root.rglob("*.md"), *root.rglob("*.ipynb")]
-    return sorted({page_url(source.relative_to(root).as_posix()) for source in sources})
+    urls = set()
+    for page in iter_pages(language):
+        url = page_url(page.relative_to(root).as_posix())
+        urls.add(url)
+        if any(include.path.endswith(".py") for include in includes(page)):
+            urls.add(f"{url}notebook/")
+    return sorted(urls)
 
 
 def rel(path: Path) -> str:

@@ -3,30 +3,25 @@
 from __future__ import annotations
 
 import json
-import logging
 import re
 from pathlib import Path
-from types import SimpleNamespace
 from urllib.parse import urljoin, urlsplit
 
 import nbformat
 import pytest
-from mkdocs.exceptions import PluginError
 
 from fake_openai import FakeOpenAI
-from guide.hooks import notebook as notebook_hook
 from guide.layout import LANGUAGES, iter_examples, language_dir, rel
 from guide.notebooks import (
     NOTEBOOK,
-    STALE_FIX,
     Chapter,
     NotebookError,
     chapters,
     code,
-    difference,
     differences,
     execute,
-    render,
+    notebook,
+    recorded,
 )
 
 CHAPTERS = chapters()
@@ -44,41 +39,13 @@ def test_every_example_directory_is_a_chapter() -> None:
     }
 
 
-@pytest.mark.parametrize("language", LANGUAGES)
-@pytest.mark.parametrize("chapter", CHAPTERS, ids=chapter_id)
-def test_notebook_is_current(chapter: Chapter, language: str) -> None:
-    path = chapter.notebook(language)
-    assert path.is_file(), f"{rel(path)} is missing; run `make notebooks`"
-    diff = difference(chapter, language, path.read_text(encoding="utf-8"))
-    assert diff is None, f"{rel(path)} is stale. {STALE_FIX}\n{diff}"
-
-
 @pytest.mark.parametrize("chapter", CHAPTERS, ids=chapter_id)
 def test_languages_share_code_and_outputs(chapter: Chapter) -> None:
-    zh, en = (json.loads(chapter.notebook(language).read_bytes()) for language in LANGUAGES)
+    site = "http://127.0.0.1/"
+    zh, en = (json.loads(notebook(chapter, language, site)) for language in LANGUAGES)
     assert [c for c in zh["cells"] if c["cell_type"] == "code"] == [
         c for c in en["cells"] if c["cell_type"] == "code"
     ]
-
-
-def test_the_check_catches_an_edited_cell_and_an_error_output() -> None:
-    chapter = CHAPTERS[0]
-    notebook = nbformat.reads(chapter.notebook("zh").read_text(encoding="utf-8"), as_version=4)
-    cell = next(cell for cell in notebook.cells if cell.cell_type == "code")
-    cell.source = "print('edited by hand')"
-    assert "edited by hand" in difference(chapter, "zh", render(notebook))
-    cell = next(cell for cell in notebook.cells if cell.cell_type == "code")
-    cell.outputs.append(nbformat.v4.new_output("error", ename="E", evalue="boom", traceback=[]))
-    assert "boom" in difference(chapter, "zh", render(notebook))
-
-
-def test_a_stale_notebook_fails_the_build_and_warns_while_serving(monkeypatch, caplog) -> None:
-    monkeypatch.setattr(notebook_hook, "stale", lambda language: [f"{language} notebook is stale"])
-    with pytest.raises(PluginError, match=r"zh notebook is stale\nA notebook is written from"):
-        notebook_hook.on_config(SimpleNamespace(theme={"language": "zh"}, strict=True))
-    with caplog.at_level(logging.WARNING):
-        notebook_hook.on_config(SimpleNamespace(theme={"language": "en"}, strict=False))
-    assert "en notebook is stale" in caplog.text
 
 
 ASYNC_EXAMPLE = '''\
@@ -164,18 +131,14 @@ def test_the_site_shows_the_notebook_and_offers_it(
     page_url, notebook_url = f"/{chapter.url}", f"/{chapter.url}notebook/"
     notebook_page = root / chapter.url / "notebook" / "index.html"
     download = root / chapter.url / "notebook" / NOTEBOOK
-    assert notebook_page.is_file(), f"{rel(chapter.notebook(language))} was not rendered"
-    assert download.is_file(), f"{rel(chapter.notebook(language))} is not offered for download"
+    assert notebook_page.is_file(), f"the notebook of {chapter.page} was not rendered"
+    assert download.is_file(), f"the notebook of {chapter.page} is not offered for download"
 
     from_page = links(root / chapter.url / "index.html", page_url)
     assert notebook_url in from_page, f"/{chapter.url} does not link to its notebook"
     assert from_page.get(notebook_url + NOTEBOOK), f"/{chapter.url} offers no .ipynb download"
-    # The button's URL (mkdocs-jupyter's page.nb_url) starts at the server's root, /en/ included.
-    prefix = f"/{language_dir(language)}".rstrip("/")
     downloads = {
-        url.removeprefix(prefix)
-        for url, is_download in links(notebook_page, notebook_url).items()
-        if is_download
+        url for url, is_download in links(notebook_page, notebook_url).items() if is_download
     }
     assert notebook_url + NOTEBOOK in downloads, "the notebook page has no download button"
 
@@ -188,17 +151,18 @@ MARKDOWN_LINK_RE = re.compile(r"\]\((?P<url>[^)\s]+)\)")
 def test_the_download_links_to_the_site_it_comes_from(
     built_site: Path, site_url: str, chapter: Chapter, language: str
 ) -> None:
-    """The .ipynb a reader downloads has the committed notebook's cells, and its links lead to
-    sections of the site it came from (the tests build it for their loopback address)."""
+    """The .ipynb a reader downloads holds every example of the chapter with its recorded output,
+    and its links lead to sections of the site it came from (the tests build it for their
+    loopback address)."""
     served = site_url + language_dir(language)
     download = language_root(built_site, language) / chapter.url / "notebook" / NOTEBOOK
     downloaded = nbformat.reads(download.read_text(encoding="utf-8"), as_version=4)
-    committed = nbformat.read(chapter.notebook(language), as_version=4)
     code_cells = [
-        [(cell.source, cell.outputs) for cell in notebook.cells if cell.cell_type == "code"]
-        for notebook in (downloaded, committed)
+        (cell.source, "".join(output.text for output in cell.outputs))
+        for cell in downloaded.cells
+        if cell.cell_type == "code"
     ]
-    assert code_cells[0] == code_cells[1], "the download's code or outputs differ from the notebook"
+    assert code_cells == [(code(example), recorded(example)) for example in chapter.examples]
     urls = [
         match["url"]
         for cell in downloaded.cells
@@ -229,7 +193,7 @@ def test_search_finds_a_notebook_by_its_prose_not_its_code(built_site: Path, lan
 def test_a_notebook_page_names_no_host_its_chapter_does_not(
     built_site: Path, chapter: Chapter, language: str
 ) -> None:
-    """nbconvert's template points MathJax, mermaid and require.js at CDNs; none is left."""
+    """The notebook page loads nothing from elsewhere that its chapter does not."""
     root = language_root(built_site, language) / chapter.url
 
     def hosts(page: Path) -> set[str]:

@@ -10,16 +10,12 @@ import sys
 from pathlib import Path
 from urllib.parse import urljoin
 
+from guide import notebooks
 from guide.layout import ROOT, iter_examples, iter_pages, rel, sections
-from guide.notebooks import code as notebook_code
 from tests.support.served import serve
 
 PYTHON_BLOCK_RE = re.compile(
     r'<div class="language-python highlight">.*?<code>(?P<code>.*?)</code>', re.DOTALL
-)
-# A code cell on a notebook page, as mkdocs-jupyter renders it.
-NOTEBOOK_CELL_RE = re.compile(
-    r'<div class="highlight-ipynb hl-python[^"]*"><pre>(?P<code>.*?)</pre>', re.DOTALL
 )
 TAG_RE = re.compile(r"<[^>]+>")
 
@@ -28,8 +24,7 @@ def python_blocks(page: Path) -> list[str]:
     text = page.read_text(encoding="utf-8")
     return [
         html.unescape(TAG_RE.sub("", match["code"])).strip("\n")
-        for pattern in (PYTHON_BLOCK_RE, NOTEBOOK_CELL_RE)
-        for match in pattern.finditer(text)
+        for match in PYTHON_BLOCK_RE.finditer(text)
     ]
 
 
@@ -40,10 +35,9 @@ def test_both_languages_are_built(built_site: Path) -> None:
 
 
 def page_titles(language: str) -> set[str]:
-    """The first `# ` line of each page, and of each notebook's first cell."""
+    """The first `# ` line of each page, and of each notebook page."""
     sources = [page.read_text(encoding="utf-8") for page in iter_pages(language)] + [
-        "".join(json.loads(notebook.read_bytes())["cells"][0]["source"])
-        for notebook in (ROOT / "docs" / language).rglob("*.ipynb")
+        notebooks.page(chapter, language) for chapter in notebooks.chapters()
     ]
     return {
         next(line[2:].strip() for line in text.splitlines() if line.startswith("# "))
@@ -85,7 +79,7 @@ def test_every_python_block_is_an_executed_example_section(built_site: Path) -> 
         text: f"{rel(example)}:{name}"
         for example in iter_examples()
         for name, text in sections(example).items()
-    } | {notebook_code(example): rel(example) for example in iter_examples()}
+    } | {notebooks.code(example): rel(example) for example in iter_examples()}
     shown = 0
     for page in sorted(built_site.rglob("*.html")):
         for block in python_blocks(page):

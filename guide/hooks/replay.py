@@ -29,7 +29,7 @@ from guide.replay import replay_path
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
     lines = markdown.splitlines()
     # Bottom up, so that wrapping a block leaves the line numbers of those above it as they are.
-    for fence in reversed(Markdown(Path(page.file.abs_src_path), markdown).fences):
+    for fence in reversed(Markdown(Path(page.file.src_uri), markdown).fences):
         if (frames := replay_of(fence)) is not None:
             start, end = fence.line - 1, fence.line + len(fence.body)
             opening = f'{fence.indent}<div class="replay" data-replay="{frames}" markdown>'
