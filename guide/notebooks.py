@@ -240,7 +240,6 @@ def notebook(chapter: Chapter, language: str, site: str) -> str:
     built = new_notebook(
         cells=cells, metadata={"kernelspec": KERNELSPEC, "language_info": LANGUAGE_INFO}
     )
-    nbformat.validate(built)
     return nbformat.writes(built) + "\n"
 
 
@@ -258,7 +257,9 @@ def page(chapter: Chapter, language: str) -> str:
         parts += [f"`{rel(entry.example)}`", fenced("python", code(entry.example))]
         if entry.output:
             parts.append(fenced("text", entry.output.rstrip("\n")))
-    return f"---\n{DOWNLOAD_KEY}: {NOTEBOOK}\n---\n\n" + "\n\n".join(parts) + "\n"
+    # Left out of search: its prose and headings repeat the chapter's, which is indexed.
+    front_matter = f"---\n{DOWNLOAD_KEY}: {NOTEBOOK}\nsearch:\n  exclude: true\n---\n\n"
+    return front_matter + "\n\n".join(parts) + "\n"
 
 
 def fenced(language: str, text: str) -> str:
