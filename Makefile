@@ -10,7 +10,7 @@ export UV_PYTHON_DOWNLOADS := never
 export UV_PROJECT_ENVIRONMENT := .venv
 RUN := $(UV) run --frozen --no-sync
 
-.PHONY: setup browser serve build test outputs notebooks fake-model example stamp clean
+.PHONY: setup browser serve build test lint format outputs notebooks fake-model example stamp clean
 
 setup: .venv/.synced node_modules/.installed
 
@@ -53,6 +53,16 @@ test: setup browser  ## the whole suite: examples, fake server, integrity, stric
 	$(RUN) ruff check examples tests guide fake_openai bench
 	$(RUN) ruff format --check examples tests guide fake_openai bench
 	$(RUN) pytest
+
+PYTHON_DIRS := examples tests guide fake_openai bench
+
+lint: setup  ## ruff's rules and formatting check over every Python folder, as `make test` runs them
+	$(RUN) ruff check $(PYTHON_DIRS)
+	$(RUN) ruff format --check $(PYTHON_DIRS)
+
+format: setup  ## ruff fixes what it safely can and formats every Python folder
+	$(RUN) ruff check --fix $(PYTHON_DIRS)
+	$(RUN) ruff format $(PYTHON_DIRS)
 
 outputs: setup  ## re-run every example and rewrite the outputs the pages show
 	$(RUN) pytest tests/test_examples.py --update-outputs
