@@ -52,6 +52,7 @@ from guide.layout import (
     rel,
 )
 from guide.parity import ANCHOR_RE, FENCE_RE, HEADING_RE
+from guide.versions import fill
 
 NOTEBOOK = "notebook.ipynb"
 REPLIES = "replies.toml"
@@ -229,7 +230,7 @@ def awaits(example: Path) -> bool:
 def page_headings(page: Path) -> tuple[str, dict[int, tuple[Heading, ...]]]:
     """The page's title, and for each line the headings (h2 and deeper) it sits under."""
     title, trail, fence, under = None, [], None, {}
-    for number, line in enumerate(page.read_text(encoding="utf-8").splitlines(), start=1):
+    for number, line in enumerate(fill(page.read_text(encoding="utf-8")).splitlines(), start=1):
         opened = FENCE_RE.match(line)
         if fence is None and opened:
             fence = opened.group(1)
