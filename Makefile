@@ -10,7 +10,7 @@ export UV_PYTHON_DOWNLOADS := never
 export UV_PROJECT_ENVIRONMENT := .venv
 RUN := $(UV) run --frozen --no-sync
 
-.PHONY: setup browser serve build test lint format outputs notebooks fake-model example stamp clean
+.PHONY: setup browser serve build test lint format outputs notebooks fake-model example stamp drift clean
 
 setup: .venv/.synced node_modules/.installed
 
@@ -78,6 +78,9 @@ example: setup  ## run one example offline: make example EX=examples/.../file.py
 
 stamp: setup  ## after translating: record the zh hash in the en page: make stamp PAGE=concepts/llm-tokens
 	$(RUN) python -m guide.parity stamp $(PAGE)
+
+drift: setup  ## upgrade the LangChain packages and openai in uv.lock; report what moved and what stopped short
+	UV=$(abspath $(UV)) $(RUN) python -m guide.drift
 
 clean:
 	rm -rf site .venv .tools node_modules
