@@ -7,7 +7,7 @@ What moved comes from uv's own "Updated X vA -> vB" lines: an upgrading `uv lock
 metadata in every entry, so `git diff uv.lock` cannot tell. uv settles on an older release without
 a word when the newest one cannot be resolved (langchain-core 1.8.4 needed a langchain-protocol
 the index did not have), so `uv tree --outdated` is asked what the index offers. A package that
-stopped short is a GitHub warning annotation, not a failure: the project cannot fix it.
+stopped short becomes a GitHub warning annotation, not a failure: nothing broke.
 """
 
 from __future__ import annotations
@@ -33,7 +33,7 @@ WATCHED = (
     "openai",
 )
 CHANGE_RE = re.compile(
-    r"^(?P<change>Updated|Added|Removed) (?P<package>\S+) v(?P<old>\S+)(?: -> v(?P<new>\S+))?$",
+    r"^(?P<change>Updated|Added|Removed) (?P<package>\S+) v(?P<first>\S+)(?: -> v(?P<then>\S+))?$",
     re.MULTILINE,
 )
 OUTDATED_RE = re.compile(
@@ -43,10 +43,9 @@ OUTDATED_RE = re.compile(
 
 @dataclass(frozen=True)
 class Change:
-    change: str  # Updated, Added or Removed, as uv says
     package: str
-    old: str
-    new: str | None  # only for Updated
+    old: str | None  # None: added
+    new: str | None  # None: removed
 
 
 @dataclass(frozen=True)
@@ -58,7 +57,13 @@ class Behind:
 
 def changes(lock_output: str) -> list[Change]:
     """What `uv lock` says it changed, in its order."""
-    return [Change(**match.groupdict()) for match in CHANGE_RE.finditer(lock_output)]
+    found = []
+    for match in CHANGE_RE.finditer(lock_output):
+        if match["change"] == "Added":
+            found.append(Change(match["package"], None, match["first"]))
+        else:
+            found.append(Change(match["package"], match["first"], match["then"]))
+    return found
 
 
 def behind(tree_output: str, packages: tuple[str, ...] = WATCHED) -> list[Behind]:
@@ -76,11 +81,7 @@ def report(moved: list[Change], short: list[Behind]) -> str:
         lines += ["| package | from | to |", "|---|---|---|"]
         for change in moved:
             watched = "" if change.package in WATCHED else " (pulled along)"
-            old, new = {
-                "Updated": (change.old, change.new),
-                "Added": ("—", change.old),
-                "Removed": (change.old, "—"),
-            }[change.change]
+            old, new = change.old or "—", change.new or "—"
             lines.append(f"| {change.package}{watched} | {old} | {new} |")
     else:
         lines.append("Nothing moved: uv.lock already held the newest releases uv can resolve.")

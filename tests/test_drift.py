@@ -47,10 +47,11 @@ def test_what_moved_is_what_uv_says() -> None:
 
 def test_added_and_removed_packages_are_changes_too() -> None:
     moved = drift.changes("Added langchain-protocol v0.0.22\nRemoved jsonpatch v1.47\n")
-    assert [(c.change, c.package, c.old, c.new) for c in moved] == [
-        ("Added", "langchain-protocol", "0.0.22", None),
-        ("Removed", "jsonpatch", "1.47", None),
+    assert moved == [
+        drift.Change("langchain-protocol", None, "0.0.22"),
+        drift.Change("jsonpatch", "1.47", None),
     ]
+    assert "| jsonpatch (pulled along) | 1.47 | — |" in drift.report(moved, [])
 
 
 def test_only_watched_packages_count_as_stopped_short() -> None:
