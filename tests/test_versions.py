@@ -14,6 +14,7 @@ from pathlib import Path
 import pytest
 
 from guide.layout import DOCS, ROOT, iter_pages, rel
+from guide.notebooks import page_headings
 from guide.versions import PLACEHOLDER_RE, fill
 
 SNIPPETS = ROOT / "snippets"
@@ -76,6 +77,16 @@ def test_placeholders_fill_with_the_locked_version() -> None:
     locked = locked_versions()
     for package in ("langchain", "langchain-core", "langchain-openai", "langgraph", "openai"):
         assert fill(f'({{{{ version("{package}") }}}})') == f"({locked[package]})"
+
+
+def test_a_notebook_heading_carries_the_locked_version(tmp_path: Path) -> None:
+    page = tmp_path / "page.md"
+    page.write_text(
+        '# Title\n\n## langchain-openai {{ version("langchain-openai") }} { #pinned }\n',
+        encoding="utf-8",
+    )
+    _, under = page_headings(page)
+    assert under[3][0].title == f"langchain-openai {locked_versions()['langchain-openai']}"
 
 
 @pytest.mark.parametrize("language", ["zh", "en"])
