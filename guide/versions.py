@@ -1,8 +1,9 @@
 """Library versions in the pages' prose come from the installed packages, never typed in.
 
 A page writes `{{ version("langchain-openai") }}` where its prose names a version; the build
-(guide/hooks/versions.py) and the notebooks put in what is installed, which `uv sync --frozen`
-makes the version uv.lock pins. So an upgrade changes uv.lock and nothing in docs/.
+(guide/hooks/versions.py) and the notebooks' headings (guide/notebooks.py) put in the installed
+version, which `uv sync --frozen` makes the one uv.lock pins. So an upgrade changes uv.lock and
+nothing in docs/.
 """
 
 from __future__ import annotations
