@@ -11,7 +11,7 @@ export UV_PROJECT_ENVIRONMENT := .venv
 RUN := $(UV) run --frozen --no-sync
 
 .PHONY: help setup browser serve build test check lint format outputs notebooks notebooks-run \
-	fake-model example stamp status clean
+	fake-model example stamp status drift clean
 .DEFAULT_GOAL := help
 
 help:  ## this list
@@ -90,6 +90,9 @@ stamp: setup  ## after translating: record the zh hash in the en page: make stam
 
 status: setup  ## which en pages are stale or missing
 	$(RUN) python -m guide status
+
+drift: setup  ## upgrade the LangChain packages and openai in uv.lock; report what moved and what stopped short
+	UV=$(abspath $(UV)) $(RUN) python -m guide drift
 
 clean:  ## remove the built site and every installed tool
 	rm -rf site .venv .tools node_modules

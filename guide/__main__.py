@@ -22,6 +22,7 @@ COMMANDS: dict[str, tuple[str, bool]] = {
     "stamp": ("guide.parity", True),
     "status": ("guide.parity", True),
     "costs": ("guide.costs", False),
+    "drift": ("guide.drift", False),
 }
 
 

@@ -31,7 +31,7 @@ import sys
 import tempfile
 import time
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 import nbformat
@@ -52,6 +52,7 @@ from guide.layout import (
     read_page,
     rel,
 )
+from guide.versions import fill
 
 NOTEBOOK = "notebook.ipynb"
 REPLIES = "replies.toml"
@@ -162,7 +163,8 @@ def page_headings(page: Path) -> tuple[str, dict[int, tuple[Heading, ...]]]:
     titles = [h.title for h in parsed.headings if h.level == 1]
     if not titles:
         raise NotebookError(f"{rel(page)} has no `# title` line")
-    starts = {h.line: h for h in parsed.headings if h.level > 1}
+    # Headings may name a library's version by its placeholder (guide/versions.py).
+    starts = {h.line: replace(h, title=fill(h.title)) for h in parsed.headings if h.level > 1}
     trail: list[Heading] = []
     under = {}
     for number in range(1, len(parsed.lines) + 1):
@@ -171,7 +173,7 @@ def page_headings(page: Path) -> tuple[str, dict[int, tuple[Heading, ...]]]:
                 raise NotebookError(f"{rel(page)}:{number}: heading without {{ #anchor }}")
             trail = [h for h in trail if h.level < heading.level] + [heading]
         under[number] = tuple(trail)
-    return titles[0], under
+    return fill(titles[0]), under
 
 
 @dataclass(frozen=True)

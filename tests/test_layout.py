@@ -2,12 +2,17 @@
 
 `tests` holds tests and their helpers only. The fake model (`fake_openai`), the site machinery
 (`guide`), the benchmark (`bench`) and the examples readers copy must work without it, so none of
-them imports `tests`.
+them imports `tests`. And every package any of them imports is declared in pyproject.toml, so
+none arrives only because something else happens to depend on it.
 """
 
 from __future__ import annotations
 
 import ast
+import re
+import sys
+import tomllib
+from importlib.metadata import packages_distributions
 from pathlib import Path
 
 import pytest
@@ -15,6 +20,7 @@ import pytest
 from guide.layout import EXAMPLES, ROOT, example_dir, includes, iter_pages, page_name, rel
 
 PRODUCT = ("guide", "fake_openai", "bench", "examples")
+REQUIREMENT_NAME_RE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]*")
 
 
 def imported_modules(path: Path) -> set[str]:
@@ -60,3 +66,51 @@ def test_examples_mirror_the_page(page: Path) -> None:
 def test_example_directories_mirror_page_paths() -> None:
     assert example_dir("concepts/llm-tokens") == EXAMPLES / "concepts" / "llm_tokens"
     assert example_dir("index") == EXAMPLES / "overview"
+
+
+def normalized(distribution: str) -> str:
+    return re.sub(r"[-_.]+", "-", distribution).lower()
+
+
+def declared_distributions() -> set[str]:
+    project = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))
+    requirements = project["project"]["dependencies"] + [
+        requirement
+        for group in project["dependency-groups"].values()
+        for requirement in group
+        if isinstance(requirement, str)
+    ]
+    return {normalized(REQUIREMENT_NAME_RE.match(r).group()) for r in requirements}
+
+
+def undeclared_imports(paths: list[Path], declared: set[str]) -> list[str]:
+    """`path imports module`, for each import of a module outside the standard library and the
+    project whose distribution is not in `declared`."""
+    distributions = packages_distributions()
+    problems = []
+    for path in paths:
+        for module in sorted(imported_modules(path)):
+            top = module.partition(".")[0]
+            if top in sys.stdlib_module_names or (ROOT / top).is_dir():
+                continue
+            provided_by = {normalized(d) for d in distributions.get(top, [])}
+            if not provided_by & declared:
+                problems.append(f"{rel(path)} imports {top} ({', '.join(provided_by) or '?'})")
+    return problems
+
+
+def test_every_imported_package_is_declared() -> None:
+    paths = [
+        path for folder in (*PRODUCT, "tests") for path in sorted((ROOT / folder).rglob("*.py"))
+    ]
+    problems = undeclared_imports(paths, declared_distributions())
+    assert not problems, "declare them in pyproject.toml:\n" + "\n".join(problems)
+
+
+def test_the_declaration_check_sees_an_undeclared_import(tmp_path: Path) -> None:
+    module = tmp_path / "m.py"
+    module.write_text(
+        "import json\nimport guide.layout\nimport pydantic\nfrom nbformat import v4\n",
+        encoding="utf-8",
+    )
+    assert undeclared_imports([module], {"pydantic"}) == [f"{module} imports nbformat (nbformat)"]

@@ -84,23 +84,23 @@ def test_serve_answers_until_interrupted(tmp_path):
     replies = tmp_path / "replies.toml"
     replies.write_text(REPLIES, encoding="utf-8")
     command = [sys.executable, "-m", "fake_openai", "--serve", "--replies", str(replies)]
-    server = subprocess.Popen(
+    with subprocess.Popen(
         [*command, "--port", "0"], cwd=ROOT, stdout=subprocess.PIPE, text=True
-    )
-    try:
-        printed = [server.stdout.readline() for _ in range(4)]
-        env = dict(line.strip().split("=", 1) for line in printed[1:3])
-        body = {"model": "gpt-4o-mini", "messages": [{"role": "user", "content": "你好"}]}
-        request = urllib.request.Request(
-            env["OPENAI_BASE_URL"] + "/chat/completions",
-            data=json.dumps(body).encode(),
-            headers={"Authorization": "Bearer " + env["OPENAI_API_KEY"]},
-        )
-        with urllib.request.urlopen(request, timeout=10) as response:
-            assert json.load(response)["choices"][0]["message"]["content"] == "你好！"
-    finally:
-        server.send_signal(signal.SIGINT)
-        assert server.wait(timeout=10) == 0
+    ) as server:
+        try:
+            printed = [server.stdout.readline() for _ in range(4)]
+            env = dict(line.strip().split("=", 1) for line in printed[1:3])
+            body = {"model": "gpt-4o-mini", "messages": [{"role": "user", "content": "你好"}]}
+            request = urllib.request.Request(
+                env["OPENAI_BASE_URL"] + "/chat/completions",
+                data=json.dumps(body).encode(),
+                headers={"Authorization": "Bearer " + env["OPENAI_API_KEY"]},
+            )
+            with urllib.request.urlopen(request, timeout=10) as response:
+                assert json.load(response)["choices"][0]["message"]["content"] == "你好！"
+        finally:
+            server.send_signal(signal.SIGINT)
+            assert server.wait(timeout=10) == 0
     assert env["OPENAI_BASE_URL"].startswith("http://127.0.0.1:")
     assert "OPENAI_API_BASE" in printed[3]
 

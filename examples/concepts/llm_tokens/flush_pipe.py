@@ -17,15 +17,14 @@ print()
 def arrivals(flush: bool) -> list[str]:
     env = {**os.environ, "PYTHONIOENCODING": "utf-8"}
     env.pop("PYTHONUNBUFFERED", None)  # (1)!
-    child = subprocess.Popen(
+    received = []
+    with subprocess.Popen(
         [sys.executable, "-c", CHILD.format(flush=flush)],
         stdout=subprocess.PIPE,
         env=env,
-    )
-    received = []
-    while data := child.stdout.read1():  # (2)!
-        received.append(data.decode())
-    child.wait()
+    ) as child:
+        while data := child.stdout.read1():  # (2)!
+            received.append(data.decode())
     return received
 
 
