@@ -10,7 +10,7 @@ export UV_PYTHON_DOWNLOADS := never
 export UV_PROJECT_ENVIRONMENT := .venv
 RUN := $(UV) run --frozen --no-sync
 
-.PHONY: help setup browser serve build test check lint format outputs notebooks notebooks-run \
+.PHONY: help setup browser serve build test check lint format outputs notebooks \
 	fake-model example stamp status drift clean
 .DEFAULT_GOAL := help
 
@@ -73,11 +73,8 @@ format: setup  ## fix what ruff can fix, and format
 outputs: setup  ## re-run every example and rewrite the outputs the pages show
 	$(RUN) pytest tests/test_examples.py --update-outputs
 
-notebooks: setup  ## write the chapters' notebooks from recorded outputs (PAGE= for one)
+notebooks: setup  ## run the chapters' notebooks in Jupyter against the fake model (PAGE= for one)
 	$(RUN) python -m guide notebooks $(if $(PAGE),--page $(PAGE))
-
-notebooks-run: setup  ## run the notebooks' cells in Jupyter against the fake model (PAGE= for one)
-	$(RUN) python -m guide notebooks --execute $(if $(PAGE),--page $(PAGE))
 
 fake-model: setup  ## serve the fake model until Ctrl-C, for a notebook: make fake-model REPLIES=examples/.../replies.toml
 	$(RUN) python -m fake_openai --serve --replies $(REPLIES) $(if $(PORT),--port $(PORT))
