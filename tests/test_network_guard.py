@@ -1,4 +1,4 @@
-"""The suite can reach loopback only (DESIGN rule 6)."""
+"""The suite can reach loopback only: anything else fails (fake_openai/network_guard.py)."""
 
 from __future__ import annotations
 
