@@ -77,24 +77,29 @@ def run(example: Path, script: Script) -> int:
 
 
 def serve(script: Script, replies: Path, port: int) -> int:
+    # Ctrl-C may come at any moment, the startup messages included: the whole lifetime of
+    # the server is inside the try, and leaving the `with` stops the server.
     try:
-        server = FakeOpenAI(port)
-    except OSError as exc:
-        print(
-            f"fake_openai: {exc}. Is a fake model already running? "
-            "For another port: --port N (make fake-model PORT=N)",
-            file=sys.stderr,
-        )
-        return 1
-    with server, server.scripted(script):
-        print(f"The fake model answers from {replies} until Ctrl-C. Set, before the client starts:")
-        for name, value in server.env.items():
-            print(f"  {name}={value}")
-        print(f"and unset {' and '.join(OVERRIDING_ENV)}.", flush=True)
         try:
+            server = FakeOpenAI(port)
+        except OSError as exc:
+            print(
+                f"fake_openai: {exc}. Is a fake model already running? "
+                "For another port: --port N (make fake-model PORT=N)",
+                file=sys.stderr,
+            )
+            return 1
+        with server, server.scripted(script):
+            print(
+                f"The fake model answers from {replies} until Ctrl-C. "
+                "Set, before the client starts:"
+            )
+            for name, value in server.env.items():
+                print(f"  {name}={value}")
+            print(f"and unset {' and '.join(OVERRIDING_ENV)}.", flush=True)
             threading.Event().wait()
-        except KeyboardInterrupt:
-            pass
+    except KeyboardInterrupt:
+        pass
     return 0
 
 

@@ -115,3 +115,31 @@ def test_serve_takes_replies_and_no_example(tmp_path):
             timeout=30,
         )
         assert done.returncode == 2 and "--serve takes --replies" in done.stderr
+
+
+# Ctrl-C while the startup message is being printed: the signal arrives during the first
+# print, exactly where an interrupt used to escape as a KeyboardInterrupt traceback.
+CTRL_C_DURING_PRINT = """\
+import builtins, os, signal, sys
+import fake_openai.__main__ as cli
+
+def interrupted_print(*args, **kwargs):
+    os.kill(os.getpid(), signal.SIGINT)
+    builtins.print(*args, **kwargs)
+
+cli.print = interrupted_print
+sys.exit(cli.main(["--serve", "--replies", sys.argv[1], "--port", "0"]))
+"""
+
+
+def test_serve_exits_cleanly_on_ctrl_c_during_its_startup_message(tmp_path):
+    replies = tmp_path / "replies.toml"
+    replies.write_text(REPLIES, encoding="utf-8")
+    done = subprocess.run(
+        [sys.executable, "-c", CTRL_C_DURING_PRINT, str(replies)],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=30,
+    )
+    assert (done.returncode, done.stderr) == (0, "")
