@@ -1,27 +1,35 @@
-"""The ASGI app: ``POST /v1/chat/completions`` answered from a script.
+"""The ASGI app: ``POST /v1/chat/completions`` (and ``/v1/responses``) answered from a script.
 
-A request's prompt is the text of its last user message; its turn is the
-number of assistant messages after that message.
+Requests are checked the way OpenAI checks them, as far as a client can get them wrong,
+and every answer, errors included, is OpenAI-shaped JSON with an ``x-request-id``.
 """
 
 import asyncio
 import contextlib
 import http
+import itertools
 import json
 import math
 import threading
 from collections import Counter
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Callable
 from typing import Any
 
 from starlette.applications import Starlette
-from starlette.requests import Request
+from starlette.requests import ClientDisconnect, Request
 from starlette.responses import JSONResponse, StreamingResponse
 from starlette.routing import Route
-from starlette.types import Receive, Scope, Send
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
-from . import wire
+from . import models, wire
 from .script import Fault, Reply, Script
+from .tokens import dumps
+
+# Far above any prompt a reader sends; a bigger body would hold up every other stream
+# while it is parsed.
+MAX_BODY_BYTES = 8 * 1024 * 1024
+# How much of an unscripted prompt its error quotes.
+EXCERPT_CHARS = 200
 
 
 class CutConnection(Exception):
@@ -29,13 +37,18 @@ class CutConnection(Exception):
 
 
 class Backend:
-    """State shared by the serving thread and the thread that drives the tests."""
+    """State shared by the serving thread and the thread that drives the tests.
 
-    def __init__(self) -> None:
+    With ``keep_log`` false (a long-running server) no request body or unscripted
+    prompt is kept, so memory does not grow with the number of requests.
+    """
+
+    def __init__(self, keep_log: bool = True) -> None:
         self._lock = threading.Lock()
+        self._keep_log = keep_log
         self._script = Script({})
         self._requests: list[dict[str, Any]] = []
-        self._unscripted: list[str] = []
+        self._unscripted: list[tuple[str, int]] = []
         self._attempts: Counter[tuple[str, int]] = Counter()
         # Set (from the serving loop) when the server stops, so that no
         # ttft/token_delay/stall keeps the shutdown waiting.
@@ -51,7 +64,7 @@ class Backend:
     def uninstall(self) -> None:
         """Answer nothing any more, but keep the logs readable."""
         with self._lock:
-            self._script = Script({})
+            self._script = Script({}, self._script.path)
 
     @property
     def requests(self) -> list[dict[str, Any]]:
@@ -59,20 +72,22 @@ class Backend:
             return list(self._requests)
 
     @property
-    def unscripted(self) -> list[str]:
+    def unscripted(self) -> list[tuple[str, int]]:
         with self._lock:
             return list(self._unscripted)
 
     def record(self, body: dict[str, Any]) -> None:
-        with self._lock:
-            self._requests.append(body)
+        if self._keep_log:
+            with self._lock:
+                self._requests.append(body)
 
     def answer(self, prompt: str, turn: int) -> tuple[Reply | None, Fault | None]:
         """The scripted reply, and its fault if this attempt should get it."""
         with self._lock:
             reply = self._script.reply_for(prompt, turn)
             if reply is None:
-                self._unscripted.append(prompt)
+                if self._keep_log:
+                    self._unscripted.append((prompt, turn))
                 return None, None
             self._attempts[prompt, turn] += 1
             fault = reply.fault
@@ -82,6 +97,11 @@ class Backend:
                 return reply, None
             return reply, fault
 
+    @property
+    def script_path(self) -> str | None:
+        path = self._script.path
+        return None if path is None else str(path)
+
     async def pause(self, seconds: float) -> None:
         if seconds > 0:
             with contextlib.suppress(TimeoutError):
@@ -90,8 +110,22 @@ class Backend:
 
 async def read_body(request: Request) -> dict[str, Any] | JSONResponse:
     """The request's JSON object, or the OpenAI-style error to answer with."""
+    declared = request.headers.get("content-length", "")
+    if declared.isdigit() and int(declared) > MAX_BODY_BYTES:
+        return _too_large()
+    raw = bytearray()
     try:
-        body = json.loads(await request.body())
+        async for part in request.stream():
+            raw += part
+            if len(raw) > MAX_BODY_BYTES:
+                return _too_large()
+    except ClientDisconnect:
+        # Nobody is left to read the answer; uvicorn drops it.
+        return _error(400, "The client disconnected.", "invalid_request_error")
+    try:
+        body = json.loads(raw, parse_constant=_reject)
+        # Lone surrogates ("\ud800") are valid JSON escapes but no UTF-8 text.
+        dumps(body).encode()
     except (ValueError, RecursionError):
         return _error(400, _UNPARSABLE_BODY, "invalid_request_error")
     if not isinstance(body, dict):
@@ -99,93 +133,44 @@ async def read_body(request: Request) -> dict[str, Any] | JSONResponse:
     return body
 
 
-def unscripted(prompt: str, turn: int) -> JSONResponse:
+def _reject(constant: str) -> None:
+    raise ValueError(f"{constant} is not JSON")
+
+
+def _too_large() -> JSONResponse:
+    return _error(
+        413,
+        f"Request body too large: this server accepts at most {MAX_BODY_BYTES} bytes.",
+        "invalid_request_error",
+        code="request_too_large",
+    )
+
+
+def unscripted(prompt: str, turn: int, replies: str | None) -> JSONResponse:
+    where = f"the replies file {replies}" if replies else "the replies file"
     return _error(
         400,
-        f"No scripted reply for prompt {prompt!r} (turn {turn}). Add it to the replies file.",
+        f"No scripted reply for prompt {excerpt(prompt)!r} (turn {turn}). Add it to {where}.",
         "invalid_request_error",
         code="unscripted_prompt",
     )
 
 
-def create_app(backend: Backend) -> Starlette:
-    async def chat_completions(request: Request) -> Any:
-        body = await read_body(request)
-        if not isinstance(body, dict):
-            return body
-        backend.record(body)
-        if invalid := _invalid(body):
-            return invalid
+def excerpt(prompt: str) -> str:
+    return prompt if len(prompt) <= EXCERPT_CHARS else prompt[:EXCERPT_CHARS] + "…"
 
-        prompt, turn = _prompt_and_turn(body["messages"])
-        reply, fault = backend.answer(prompt, turn)
-        if reply is None:
-            return unscripted(prompt, turn)
-        if fault is not None and fault.kind == "status":
-            return _fault_error(fault, body["model"])
 
-        completion = wire.Completion(
-            reply,
-            prompt=prompt,
-            turn=turn,
-            model=body["model"],
-            prompt_tokens=wire.prompt_tokens(body["messages"]),
-        )
-        if body.get("stream") is True:
-            options = body.get("stream_options")
-            include_usage = isinstance(options, dict) and options.get("include_usage") is True
-            chunks = completion.chunks(include_usage)
-            return StreamingResponse(
-                _stream(backend, chunks, reply, fault), media_type="text/event-stream"
-            )
-
-        await backend.pause(reply.ttft)
-        if fault is not None and fault.kind == "drop":
-            return _cut_after_headers
-        if fault is not None:
-            await backend.pause(fault.seconds)
-        return JSONResponse(completion.body())
-
-    async def models(request: Request) -> JSONResponse:
-        return JSONResponse(
-            {
-                "object": "list",
-                "data": [
-                    {"id": model, "object": "model", "created": wire.CREATED, "owned_by": "system"}
-                    for model in ("gpt-4o-mini", "gpt-4o")
-                ],
-            }
-        )
-
-    async def not_found(request: Request, exc: Exception) -> JSONResponse:
-        return _error(
-            404, f"Invalid URL ({request.method} {request.url.path})", "invalid_request_error"
-        )
-
-    async def method_not_allowed(request: Request, exc: Exception) -> JSONResponse:
-        return _error(
-            405,
-            f"Invalid method for URL ({request.method} {request.url.path})",
-            "invalid_request_error",
-        )
-
-    return Starlette(
-        routes=[
-            Route("/v1/chat/completions", chat_completions, methods=["POST"]),
-            Route("/v1/models", models, methods=["GET"]),
-        ],
-        exception_handlers={404: not_found, 405: method_not_allowed},
+def model_not_found(model: str) -> JSONResponse:
+    return _error(
+        404,
+        f"The model `{model}` does not exist or you do not have access to it.",
+        "invalid_request_error",
+        code="model_not_found",
     )
 
 
-_UNPARSABLE_BODY = (
-    "We could not parse the JSON body of your request. (HINT: This likely means you aren't "
-    "using your HTTP library correctly. The OpenAI API expects a JSON payload, but what was "
-    "sent was not valid JSON.)"
-)
-
-
-def _invalid(body: dict[str, Any]) -> JSONResponse | None:
+def invalid(body: dict[str, Any]) -> JSONResponse | None:
+    """The error for a Chat Completions request OpenAI would refuse, if it is one."""
     if not isinstance(body.get("model"), str) or not body["model"]:
         return _error(400, "you must provide a model parameter", "invalid_request_error")
     if "messages" not in body:
@@ -209,15 +194,155 @@ def _invalid(body: dict[str, Any]) -> JSONResponse | None:
             param="messages",
             code="invalid_value",
         )
+    return invalid_streaming(body)
+
+
+def invalid_streaming(body: dict[str, Any]) -> JSONResponse | None:
+    stream = body.get("stream")
+    if stream is not None and not isinstance(stream, bool):
+        return _error(
+            400,
+            f"Invalid type for 'stream': expected a boolean, but got {_json_type(stream)} instead.",
+            "invalid_request_error",
+            param="stream",
+            code="invalid_type",
+        )
+    if body.get("stream_options") is not None and stream is not True:
+        return _error(
+            400,
+            "The 'stream_options' parameter is only allowed when 'stream' is enabled.",
+            "invalid_request_error",
+            param="stream_options",
+        )
     return None
 
 
-def _prompt_and_turn(messages: list[dict[str, Any]]) -> tuple[str, int]:
-    users = [index for index, message in enumerate(messages) if message.get("role") == "user"]
-    last_user = users[-1] if users else -1
-    prompt = wire.message_text(messages[last_user].get("content")) if users else ""
-    turn = sum(message.get("role") == "assistant" for message in messages[last_user + 1 :])
-    return prompt, turn
+def _json_type(value: Any) -> str:
+    if isinstance(value, str):
+        return "a string"
+    if isinstance(value, int):
+        return "an integer"
+    if isinstance(value, float):
+        return "a decimal"
+    return "an array" if isinstance(value, list) else "an object"
+
+
+def stream_option(body: dict[str, Any], name: str, default: bool) -> bool:
+    options = body.get("stream_options")
+    value = options.get(name) if isinstance(options, dict) else None
+    return value if isinstance(value, bool) else default
+
+
+def create_app(backend: Backend) -> ASGIApp:
+    async def chat_completions(request: Request) -> Any:
+        body = await read_body(request)
+        if not isinstance(body, dict):
+            return body
+        backend.record(body)
+        if error := invalid(body):
+            return error
+        model = models.snapshot(body["model"])
+        if model is None:
+            return model_not_found(body["model"])
+
+        prompt, turn = wire.prompt_and_turn(body["messages"])
+        reply, fault = backend.answer(prompt, turn)
+        if reply is None:
+            return unscripted(prompt, turn, backend.script_path)
+        if fault is not None and fault.kind == "status":
+            return _fault_error(fault, body["model"])
+
+        completion = wire.Completion(
+            reply, prompt=prompt, turn=turn, model=model, prompt_tokens=wire.prompt_tokens(body)
+        )
+        if body.get("stream") is True:
+            frames = completion.frames(
+                include_usage=stream_option(body, "include_usage", False),
+                include_obfuscation=stream_option(body, "include_obfuscation", True),
+            )
+            return StreamingResponse(
+                _stream(backend, completion, frames, reply, fault), media_type="text/event-stream"
+            )
+
+        await backend.pause(reply.ttft)
+        if fault is not None and fault.kind == "drop":
+            return _cut_after_headers
+        if fault is not None:
+            await backend.pause(fault.seconds)
+        return JSONResponse(completion.body())
+
+    async def models_list(request: Request) -> JSONResponse:
+        return JSONResponse(
+            {
+                "object": "list",
+                "data": [
+                    {"id": model, "object": "model", "created": wire.CREATED, "owned_by": "system"}
+                    for model in models.KNOWN
+                ],
+            }
+        )
+
+    return with_request_ids(
+        Starlette(
+            routes=[
+                Route("/v1/chat/completions", chat_completions, methods=["POST"]),
+                Route("/v1/models", models_list, methods=["GET"]),
+            ],
+            exception_handlers=ERROR_HANDLERS,
+        )
+    )
+
+
+def with_request_ids(app: ASGIApp) -> ASGIApp:
+    """Wrap `app` so that every response carries ``x-request-id: req_<32 hex>``."""
+    numbers = itertools.count()
+
+    async def app_with_request_ids(scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await app(scope, receive, send)
+            return
+        header = (b"x-request-id", f"req_{wire.digest('request', next(numbers))[:32]}".encode())
+
+        async def send_with_id(message: Message) -> None:
+            if message["type"] == "http.response.start":
+                message = {**message, "headers": [*message.get("headers", []), header]}
+            await send(message)
+
+        await app(scope, receive, send_with_id)
+
+    return app_with_request_ids
+
+
+async def _not_found(request: Request, exc: Exception) -> JSONResponse:
+    url = f"{request.method} {request.url.path}"
+    return _error(404, f"Invalid URL ({url})", "invalid_request_error")
+
+
+async def _method_not_allowed(request: Request, exc: Exception) -> JSONResponse:
+    return _error(
+        405,
+        f"Invalid method for URL ({request.method} {request.url.path})",
+        "invalid_request_error",
+    )
+
+
+async def _server_error(request: Request, exc: Exception) -> JSONResponse:
+    return _error(500, _SERVER_ERROR, "server_error")
+
+
+ERROR_HANDLERS: dict[Any, Callable[..., Any]] = {
+    404: _not_found,
+    405: _method_not_allowed,
+    Exception: _server_error,
+}
+
+_UNPARSABLE_BODY = (
+    "We could not parse the JSON body of your request. (HINT: This likely means you aren't "
+    "using your HTTP library correctly. The OpenAI API expects a JSON payload, but what was "
+    "sent was not valid JSON. If you have trouble figuring out how to fix this, please "
+    "contact us through our help center at help.openai.com.)"
+)
+_SERVER_ERROR = "The server had an error while processing your request. Sorry about that!"
 
 
 def _fault_error(fault: Fault, model: str) -> JSONResponse:
@@ -235,12 +360,7 @@ def _fault_error(fault: Fault, model: str) -> JSONResponse:
             headers=headers,
         )
     if fault.status >= 500:
-        return _error(
-            fault.status,
-            "The server had an error while processing your request. Sorry about that!",
-            "server_error",
-            headers=headers,
-        )
+        return _error(fault.status, _SERVER_ERROR, "server_error", headers=headers)
     phrase = http.HTTPStatus(fault.status).phrase
     return _error(
         fault.status, f"Scripted fault: {phrase}.", "invalid_request_error", headers=headers
@@ -248,24 +368,29 @@ def _fault_error(fault: Fault, model: str) -> JSONResponse:
 
 
 async def _stream(
-    backend: Backend, chunks: list[wire.Chunk], reply: Reply, fault: Fault | None
+    backend: Backend,
+    completion: wire.Completion,
+    frames: list[wire.Frame],
+    reply: Reply,
+    fault: Fault | None,
 ) -> AsyncIterator[bytes]:
-    fault_at = _fault_position(chunks, fault.after) if fault else None
+    fault_at = _fault_position(frames, fault.after) if fault else None
     await backend.pause(reply.ttft)
-    for position, chunk in enumerate(chunks):
+    for position, frame in enumerate(frames):
         if position == fault_at:
             if fault.kind == "drop":
                 raise CutConnection
             await backend.pause(fault.seconds)
         if position:
             await backend.pause(reply.token_delay)
-        yield wire.sse(chunk.data)
-    yield wire.DONE
+        yield completion.encode(frame)
+    if completion.done:
+        yield completion.done
 
 
-def _fault_position(chunks: list[wire.Chunk], after: int) -> int:
-    """Index of the chunk a fault comes before: after the opening chunk and `after` pieces."""
-    ends_of_pieces = [index + 1 for index, chunk in enumerate(chunks) if chunk.piece]
+def _fault_position(frames: list[wire.Frame], after: int) -> int:
+    """Index of the frame a fault comes before: after the opening frame and `after` pieces."""
+    ends_of_pieces = [index + 1 for index, frame in enumerate(frames) if frame.piece]
     return ends_of_pieces[min(after, len(ends_of_pieces)) - 1] if after else 1
 
 

@@ -28,10 +28,13 @@ from langchain_openai.chat_models.base import (
     OpenAIConnectionError,
     OpenAIInvalidRequestError,
     OpenAIRateLimitError,
+    OpenAIRefusalError,
     OpenAITimeoutError,
 )
+from pydantic import BaseModel
 
 from fake_openai import Script, pieces
+from fake_openai.tokens import TOKENS_PER_CALL, dumps
 
 TEXT = "Python 是一门简洁易读的编程语言。It's easy to read, too!"
 WEATHER = "What's the weather in Paris and Tokyo?"
@@ -91,7 +94,7 @@ def test_invoke(openai_env):
     assert message.content == TEXT
     assert message.usage_metadata == expected_usage("介绍 Python", TEXT)
     assert message.response_metadata["finish_reason"] == "stop"
-    assert message.response_metadata["model_name"] == "gpt-4o-mini"
+    assert message.response_metadata["model_name"] == "gpt-4o-mini-2024-07-18"
     assert openai_env.requests[0]["model"] == "gpt-4o-mini"
 
 
@@ -337,3 +340,75 @@ def run(model: ChatOpenAI, call: str, prompt: str, received: list[str] | None = 
                 received.append(chunk.content)
     else:
         asyncio.run(consume_async())
+
+
+# --- fidelity --------------------------------------------------------------------------------
+
+
+def test_usage_of_a_tool_call_counts_the_schema_and_the_call(openai_env):
+    entry = {"prompt": WEATHER, "tool_calls": WEATHER_TURNS[0]["tool_calls"]}
+    with openai_env.scripted(script(entry)):
+        model = ChatOpenAI(model="gpt-4o-mini", stream_usage=True).bind_tools([get_weather])
+        usage = aggregate(list(model.stream(WEATHER))).usage_metadata
+        [schema] = [tool["function"] for tool in openai_env.requests[0]["tools"]]
+
+    assert usage["input_tokens"] == 3 + 3 + len(pieces(WEATHER)) + len(pieces(dumps(schema)))
+    per_call = len(pieces("get_weather")) + len(pieces('{"city":"Paris"}')) + TOKENS_PER_CALL
+    assert usage["output_tokens"] == 2 * per_call
+
+
+def test_request_ids_reach_the_sdk(openai_env):
+    client = openai.OpenAI(max_retries=0)
+    entries = ({"prompt": "hi", "text": "hello"},)
+    with openai_env.scripted(script(*entries)):
+        completion = client.chat.completions.create(
+            model="gpt-4o-mini", messages=[{"role": "user", "content": "hi"}]
+        )
+        with pytest.raises(openai.NotFoundError) as raised:
+            client.chat.completions.create(
+                model="gpt-9", messages=[{"role": "user", "content": "hi"}]
+            )
+
+    assert completion._request_id.startswith("req_")
+    assert completion.model == "gpt-4o-mini-2024-07-18"
+    assert raised.value.request_id.startswith("req_")
+    assert raised.value.code == "model_not_found"
+
+
+class Weather(BaseModel):
+    city: str
+    sky: str
+
+
+REFUSAL = "I'm sorry, I can't help with that."
+
+
+@pytest.mark.parametrize("call", ["stream", "invoke"])
+def test_structured_output_raises_refusal_error_on_a_refusal(openai_env, call):
+    with openai_env.scripted(script({"prompt": "hack it", "refusal": REFUSAL})):
+        model = ChatOpenAI(model="gpt-4o-mini").with_structured_output(Weather)
+        with pytest.raises(OpenAIRefusalError, match=REFUSAL):
+            list(model.stream("hack it")) if call == "stream" else model.invoke("hack it")
+
+    assert "response_format" in openai_env.requests[0]
+
+
+@pytest.mark.parametrize("call", ["stream", "invoke"])
+def test_structured_output_raises_refusal_error_on_a_content_filter(openai_env, call):
+    entry = {"prompt": "tell me", "text": '{"city":', "finish_reason": "content_filter"}
+    with openai_env.scripted(script(entry)):
+        model = ChatOpenAI(model="gpt-4o-mini").with_structured_output(
+            Weather, method="function_calling"
+        )
+        with pytest.raises(OpenAIRefusalError, match="content filter"):
+            list(model.stream("tell me")) if call == "stream" else model.invoke("tell me")
+
+
+def test_json_schema_structured_output_meets_the_sdk_content_filter_error(openai_env):
+    # With the default json_schema method the SDK's own stream parser sees the
+    # finish_reason first and raises its error before LangChain's refusal check.
+    entry = {"prompt": "tell me", "text": '{"city":', "finish_reason": "content_filter"}
+    with openai_env.scripted(script(entry)):
+        model = ChatOpenAI(model="gpt-4o-mini").with_structured_output(Weather)
+        with pytest.raises(openai.ContentFilterFinishReasonError):
+            list(model.stream("tell me"))
