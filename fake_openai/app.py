@@ -1,4 +1,4 @@
-"""The ASGI app: ``POST /v1/chat/completions`` (and ``/v1/responses``) answered from a script.
+"""The ASGI app: ``POST /v1/chat/completions`` and ``POST /v1/responses`` answered from a script.
 
 Requests are checked the way OpenAI checks them, as far as a client can get them wrong,
 and every answer, errors included, is OpenAI-shaped JSON with an ``x-request-id``.
@@ -21,7 +21,7 @@ from starlette.responses import JSONResponse, StreamingResponse
 from starlette.routing import Route
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
-from . import models, wire
+from . import models, responses_wire, wire
 from .script import Fault, Reply, Script
 from .tokens import dumps
 
@@ -233,43 +233,100 @@ def stream_option(body: dict[str, Any], name: str, default: bool) -> bool:
     return value if isinstance(value, bool) else default
 
 
-def create_app(backend: Backend) -> ASGIApp:
-    async def chat_completions(request: Request) -> Any:
-        body = await read_body(request)
-        if not isinstance(body, dict):
-            return body
-        backend.record(body)
-        if error := invalid(body):
-            return error
-        model = models.snapshot(body["model"])
-        if model is None:
-            return model_not_found(body["model"])
+class _Chat:
+    """How ``/v1/chat/completions`` reads a request and renders a reply."""
 
-        prompt, turn = wire.prompt_and_turn(body["messages"])
-        reply, fault = backend.answer(prompt, turn)
-        if reply is None:
-            return unscripted(prompt, turn, backend.script_path)
-        if fault is not None and fault.kind == "status":
-            return _fault_error(fault, body["model"])
+    invalid = staticmethod(invalid)
 
-        completion = wire.Completion(
-            reply, prompt=prompt, turn=turn, model=model, prompt_tokens=wire.prompt_tokens(body)
+    @staticmethod
+    def messages(body: dict[str, Any]) -> list[dict[str, Any]]:
+        return body["messages"]
+
+    @staticmethod
+    def render(reply: Reply, prompt: str, turn: int, model: str, body: dict[str, Any]) -> Any:
+        tokens = wire.prompt_tokens(body["messages"], body.get("tools"))
+        return wire.Completion(reply, prompt=prompt, turn=turn, model=model, prompt_tokens=tokens)
+
+    @staticmethod
+    def frames(completion: wire.Completion, body: dict[str, Any]) -> list[wire.Frame]:
+        return completion.frames(
+            include_usage=stream_option(body, "include_usage", False),
+            include_obfuscation=stream_option(body, "include_obfuscation", True),
         )
-        if body.get("stream") is True:
-            frames = completion.frames(
-                include_usage=stream_option(body, "include_usage", False),
-                include_obfuscation=stream_option(body, "include_obfuscation", True),
-            )
-            return StreamingResponse(
-                _stream(backend, completion, frames, reply, fault), media_type="text/event-stream"
-            )
 
-        await backend.pause(reply.ttft)
-        if fault is not None and fault.kind == "drop":
-            return _cut_after_headers
-        if fault is not None:
-            await backend.pause(fault.seconds)
-        return JSONResponse(completion.body())
+
+class _Responses:
+    """How ``/v1/responses`` reads a request and renders a reply."""
+
+    @staticmethod
+    def invalid(body: dict[str, Any]) -> JSONResponse | None:
+        if not isinstance(body.get("model"), str) or not body["model"]:
+            return _error(
+                400,
+                "Missing required parameter: 'model'.",
+                "invalid_request_error",
+                param="model",
+                code="missing_required_parameter",
+            )
+        if not isinstance(body.get("input"), str | list):
+            return _error(
+                400,
+                "Invalid 'input': expected a string or an array of input items.",
+                "invalid_request_error",
+                param="input",
+                code="invalid_value",
+            )
+        return invalid_streaming(body)
+
+    messages = staticmethod(responses_wire.chat_messages)
+
+    @staticmethod
+    def render(reply: Reply, prompt: str, turn: int, model: str, body: dict[str, Any]) -> Any:
+        messages = responses_wire.chat_messages(body)
+        tokens = wire.prompt_tokens(messages, responses_wire.chat_tools(body))
+        return responses_wire.Response(
+            reply, prompt=prompt, turn=turn, model=model, prompt_tokens=tokens, request=body
+        )
+
+    @staticmethod
+    def frames(response: responses_wire.Response, body: dict[str, Any]) -> list[wire.Frame]:
+        return response.frames()
+
+
+def create_app(backend: Backend) -> ASGIApp:
+    def answering(api: type[_Chat] | type[_Responses]) -> Callable[[Request], Any]:
+        async def endpoint(request: Request) -> Any:
+            body = await read_body(request)
+            if not isinstance(body, dict):
+                return body
+            backend.record(body)
+            if error := api.invalid(body):
+                return error
+            model = models.snapshot(body["model"])
+            if model is None:
+                return model_not_found(body["model"])
+
+            prompt, turn = wire.prompt_and_turn(api.messages(body))
+            reply, fault = backend.answer(prompt, turn)
+            if reply is None:
+                return unscripted(prompt, turn, backend.script_path)
+            if fault is not None and fault.kind == "status":
+                return _fault_error(fault, body["model"])
+
+            rendered = api.render(reply, prompt, turn, model, body)
+            if body.get("stream") is True:
+                frames = api.frames(rendered, body)
+                return StreamingResponse(
+                    _stream(backend, rendered, frames, reply, fault), media_type="text/event-stream"
+                )
+            await backend.pause(reply.ttft)
+            if fault is not None and fault.kind == "drop":
+                return _cut_after_headers
+            if fault is not None:
+                await backend.pause(fault.seconds)
+            return JSONResponse(rendered.body())
+
+        return endpoint
 
     async def models_list(request: Request) -> JSONResponse:
         return JSONResponse(
@@ -285,7 +342,8 @@ def create_app(backend: Backend) -> ASGIApp:
     return with_request_ids(
         Starlette(
             routes=[
-                Route("/v1/chat/completions", chat_completions, methods=["POST"]),
+                Route("/v1/chat/completions", answering(_Chat), methods=["POST"]),
+                Route("/v1/responses", answering(_Responses), methods=["POST"]),
                 Route("/v1/models", models_list, methods=["GET"]),
             ],
             exception_handlers=ERROR_HANDLERS,
@@ -369,7 +427,7 @@ def _fault_error(fault: Fault, model: str) -> JSONResponse:
 
 async def _stream(
     backend: Backend,
-    completion: wire.Completion,
+    completion: wire.Completion | responses_wire.Response,
     frames: list[wire.Frame],
     reply: Reply,
     fault: Fault | None,

@@ -99,7 +99,11 @@ def create_app(backend: Backend, timing: _Timing) -> ASGIApp:
         if reply.fault is not None:
             return _error(500, "The standalone fake server plays no faults.", "server_error")
         completion = wire.Completion(
-            reply, prompt=prompt, turn=turn, model=model, prompt_tokens=wire.prompt_tokens(body)
+            reply,
+            prompt=prompt,
+            turn=turn,
+            model=model,
+            prompt_tokens=wire.prompt_tokens(body["messages"], body.get("tools")),
         )
         first_due = start + reply.ttft
         frames = completion.frames(

@@ -22,6 +22,7 @@ CREATED = 1735689600  # 2025-01-01T00:00:00Z
 SYSTEM_FINGERPRINT = "fp_fake0penai"
 DONE = b"data: [DONE]\n\n"
 _BASE62 = string.digits + string.ascii_letters
+_TEXT_PARTS = ("text", "input_text", "output_text")  # the last two: Responses API
 
 
 class Frame(NamedTuple):
@@ -37,7 +38,9 @@ def message_text(content: Any) -> str:
         return "".join(
             part["text"]
             for part in content
-            if isinstance(part, dict) and isinstance(part.get("text"), str)
+            if isinstance(part, dict)
+            and part.get("type") in _TEXT_PARTS
+            and isinstance(part.get("text"), str)
         )
     return ""
 
@@ -50,18 +53,18 @@ def prompt_and_turn(messages: list[dict[str, Any]]) -> tuple[str, int]:
     return prompt, turn
 
 
-def prompt_tokens(body: dict[str, Any]) -> int:
-    messages = [
+def prompt_tokens(messages: list[dict[str, Any]], tools: Any) -> int:
+    """The prompt tokens of a request's ``messages`` and ``tools`` (Chat Completions form)."""
+    counted = [
         tokens.Message(message_text(message.get("content")), _calls(message.get("tool_calls")))
-        for message in body["messages"]
+        for message in messages
     ]
-    tools = body.get("tools")
     functions = [
         tool["function"]
         for tool in (tools if isinstance(tools, list) else [])
         if isinstance(tool, dict) and isinstance(tool.get("function"), dict)
     ]
-    return tokens.prompt_tokens(messages, functions)
+    return tokens.prompt_tokens(counted, functions)
 
 
 def _calls(tool_calls: Any) -> list[tuple[str, str]]:
@@ -93,7 +96,7 @@ def obfuscation(*seed: object) -> str:
     return "".join(_BASE62[byte % 62] for byte in digest[1 : 3 + digest[0] % 15])
 
 
-def usage(prompt_tokens: int, completion_tokens: int, reasoning_tokens: int = 0) -> dict:
+def usage(prompt_tokens: int, completion_tokens: int, reasoning_tokens: int) -> dict:
     return {
         "prompt_tokens": prompt_tokens,
         "completion_tokens": completion_tokens,
@@ -115,19 +118,20 @@ class Call(NamedTuple):
 
 
 class Rendering:
-    """What one scripted reply says, whichever wire carries it: ids, pieces and counts."""
+    """What one scripted reply says, whichever wire carries it: call ids, pieces, counts."""
 
-    def __init__(self, reply: Reply, *, prompt: str, turn: int, id_prefix: str) -> None:
+    def __init__(self, reply: Reply, *, prompt: str, turn: int) -> None:
         self.reply = reply
-        self.id = id_prefix + digest(prompt, turn)[:29]
         self.text_pieces = pieces(reply.text)
         self.refusal_pieces = pieces(reply.refusal)
         self.calls = [
             Call("call_" + digest(prompt, turn, index)[:24], call.name, dumps(call.args))
             for index, call in enumerate(reply.tool_calls)
         ]
+        self.reasoning_tokens = len(pieces(reply.reasoning))
         self.completion_tokens = (
-            len(self.text_pieces)
+            self.reasoning_tokens
+            + len(self.text_pieces)
             + len(self.refusal_pieces)
             + sum(tokens.call_tokens(call.name, call.arguments) for call in self.calls)
         )
@@ -141,13 +145,13 @@ class Completion:
     def __init__(
         self, reply: Reply, *, prompt: str, turn: int, model: str, prompt_tokens: int
     ) -> None:
-        self._said = Rendering(reply, prompt=prompt, turn=turn, id_prefix="chatcmpl-")
-        self.id = self._said.id
+        self._said = Rendering(reply, prompt=prompt, turn=turn)
+        self.id = "chatcmpl-" + digest(prompt, turn)[:29]
         self.model = model
         self._text = reply.text
         self._refusal = reply.refusal
         self._calls = self._said.calls
-        self.usage = usage(prompt_tokens, self._said.completion_tokens)
+        self.usage = usage(prompt_tokens, self._said.completion_tokens, self._said.reasoning_tokens)
         self.finish_reason = reply.finish_reason or ("tool_calls" if self._calls else "stop")
 
     def body(self) -> dict[str, Any]:

@@ -412,3 +412,111 @@ def test_json_schema_structured_output_meets_the_sdk_content_filter_error(openai
         model = ChatOpenAI(model="gpt-4o-mini").with_structured_output(Weather)
         with pytest.raises(openai.ContentFilterFinishReasonError):
             list(model.stream("tell me"))
+
+
+# --- the Responses API -----------------------------------------------------------------------
+
+REASONING = "The user asks about Python; answer in one sentence."
+
+
+def responses_model(**kwargs: Any) -> ChatOpenAI:
+    return ChatOpenAI(model="gpt-4o-mini", use_responses_api=True, **kwargs)
+
+
+def test_responses_stream_gives_one_chunk_per_piece(openai_env):
+    with openai_env.scripted(script({"prompt": "介绍 Python", "text": TEXT})):
+        chunks = list(responses_model().stream("介绍 Python"))
+        [request] = openai_env.requests
+
+    assert [chunk.text for chunk in chunks if chunk.text] == pieces(TEXT)
+    message = aggregate(chunks)
+    assert message.text == TEXT
+    assert message.usage_metadata["input_tokens"] == 3 + 3 + len(pieces("介绍 Python"))
+    assert message.usage_metadata["output_tokens"] == len(pieces(TEXT))
+    assert message.response_metadata["model_name"] == "gpt-4o-mini-2024-07-18"
+    assert message.response_metadata["status"] == "completed"
+    assert request["stream"] is True and "input" in request
+
+
+def test_responses_invoke_and_astream(openai_env):
+    with openai_env.scripted(script({"prompt": "介绍 Python", "text": TEXT})):
+        message = responses_model().invoke("介绍 Python")
+        chunks = asyncio.run(astream(responses_model(), "介绍 Python"))
+
+    assert message.text == TEXT
+    assert [chunk.text for chunk in chunks if chunk.text] == pieces(TEXT)
+
+
+def test_responses_reasoning_summary_reaches_content_blocks(openai_env):
+    entry = {"prompt": "介绍 Python", "reasoning": REASONING, "text": TEXT}
+    with openai_env.scripted(script(entry)):
+        model = responses_model(reasoning={"effort": "low", "summary": "auto"})
+        streamed = aggregate(list(model.stream("介绍 Python")))
+        invoked = model.invoke("介绍 Python")
+
+    for message in (streamed, invoked):
+        reasoning, text = message.content_blocks
+        assert (reasoning["type"], reasoning["reasoning"]) == ("reasoning", REASONING)
+        assert (text["type"], text["text"]) == ("text", TEXT)
+        assert message.usage_metadata["output_token_details"]["reasoning"] == len(pieces(REASONING))
+    assert openai_env.requests[0]["reasoning"] == {"effort": "low", "summary": "auto"}
+
+
+def test_responses_bind_tools_streams_parallel_tool_calls(openai_env):
+    entry = {"prompt": WEATHER, "tool_calls": WEATHER_TURNS[0]["tool_calls"]}
+    with openai_env.scripted(script(entry)):
+        chunks = list(responses_model().bind_tools([get_weather]).stream(WEATHER))
+
+    message = aggregate(chunks)
+    assert [(call["name"], call["args"]) for call in message.tool_calls] == [
+        ("get_weather", {"city": "Paris"}),
+        ("get_weather", {"city": "Tokyo"}),
+    ]
+    call_chunks = [piece for chunk in chunks for piece in chunk.tool_call_chunks]
+    named = [piece for piece in call_chunks if piece["name"]]
+    assert [piece["id"] for piece in named] == [call["id"] for call in message.tool_calls]
+    assert [piece["args"] for piece in call_chunks if not piece["name"]] == [
+        *pieces('{"city":"Paris"}'),
+        *pieces('{"city":"Tokyo"}'),
+    ]
+
+
+def test_responses_agent_runs_the_tools_and_answers(openai_env):
+    with openai_env.scripted(script({"prompt": WEATHER, "turns": WEATHER_TURNS})):
+        agent = create_agent(model=responses_model(), tools=[get_weather])
+        streamed = list(
+            agent.stream(
+                {"messages": [{"role": "user", "content": WEATHER}]}, stream_mode="messages"
+            )
+        )
+        requests = openai_env.requests
+
+    tool_results = [chunk.content for chunk, meta in streamed if meta["langgraph_node"] == "tools"]
+    assert sorted(tool_results) == ["rainy", "sunny"]
+    answer = [chunk.text for chunk, meta in streamed if meta["langgraph_node"] == "model"]
+    assert [text for text in answer if text] == pieces(ANSWER)
+    assert [item.get("type") for item in requests[1]["input"]] == [
+        "message",
+        "function_call",
+        "function_call",
+        "function_call_output",
+        "function_call_output",
+    ]
+
+
+@pytest.mark.parametrize(
+    "entry",
+    [
+        {"prompt": "p", "refusal": REFUSAL},
+        {"prompt": "p", "text": '{"city":', "finish_reason": "content_filter"},
+    ],
+    ids=["refusal", "content-filter"],
+)
+def test_responses_structured_output_raises_refusal_error_while_streaming(openai_env, entry):
+    with openai_env.scripted(script(entry)):
+        model = responses_model().with_structured_output(Weather)
+        with pytest.raises(OpenAIRefusalError) as raised:
+            list(model.stream("p"))
+
+    expected = REFUSAL if "refusal" in entry else "Model output was stopped by a content filter"
+    assert str(raised.value) == expected

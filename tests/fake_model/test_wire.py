@@ -8,6 +8,7 @@ import re
 import socket
 import threading
 import time
+import typing
 from pathlib import Path
 from typing import Any
 
@@ -15,6 +16,7 @@ import httpx
 import pydantic
 import pytest
 from openai.types.chat import ChatCompletion, ChatCompletionChunk
+from openai.types.responses import Response, ResponseStreamEvent
 
 from fake_openai import FakeOpenAI, Script, ScriptError, pieces
 from fake_openai.app import EXCERPT_CHARS, MAX_BODY_BYTES
@@ -969,3 +971,145 @@ def test_standalone_server_answers_unknown_routes_with_openai_errors(tmp_path: P
     )
     assert unknown_model.json()["error"]["code"] == "model_not_found"
     assert missing.headers["x-request-id"].startswith("req_")
+
+
+# --- the Responses API -----------------------------------------------------------------------
+
+EVENT_TYPES = {
+    typing.get_args(cls.model_fields["type"].annotation)[0]: cls
+    for cls in typing.get_args(typing.get_args(ResponseStreamEvent)[0])
+}
+REASONING = "The user wants the weather; call the tool for each city."
+
+
+def response_request(prompt: str, **extra: Any) -> dict[str, Any]:
+    return {"model": "gpt-4o-mini", "input": prompt, **extra}
+
+
+def response_events(server: FakeOpenAI, body: dict[str, Any]) -> list[dict[str, Any]]:
+    """The events of a streamed Responses API reply, each checked against its SDK type."""
+    response = post(server, {**body, "stream": True}, path="/responses")
+    assert response.status_code == 200
+    assert response.headers["content-type"].startswith("text/event-stream")
+    assert response.text.endswith("\n\n")
+    found = []
+    for frame in response.text.split("\n\n")[:-1]:
+        event_line, data_line = frame.split("\n")
+        event = json.loads(data_line.removeprefix("data: "))
+        assert event_line == f"event: {event['type']}"
+        strictly_valid(EVENT_TYPES[event["type"]], event)
+        found.append(event)
+    assert [event["sequence_number"] for event in found] == list(range(len(found)))
+    return found
+
+
+def test_responses_text_stream(fake_openai):
+    text = "Hello, world! 你好。"
+    with fake_openai.scripted(script({"prompt": "hi", "text": text})):
+        found = response_events(fake_openai, response_request("hi"))
+        body = post(fake_openai, response_request("hi"), path="/responses").json()
+
+    assert [event["type"] for event in found] == [
+        "response.created",
+        "response.in_progress",
+        "response.output_item.added",
+        "response.content_part.added",
+        *["response.output_text.delta"] * len(pieces(text)),
+        "response.output_text.done",
+        "response.content_part.done",
+        "response.output_item.done",
+        "response.completed",
+    ]
+    assert [e["delta"] for e in found if e["type"].endswith(".delta")] == pieces(text)
+    assert found[0]["response"]["status"] == "in_progress"
+    assert found[0]["response"]["output"] == [] and found[0]["response"]["usage"] is None
+    assert found[2]["item"]["status"] == "in_progress" and found[2]["item"]["content"] == []
+    assert found[-1]["response"] == body
+    strictly_valid(Response, body)
+    assert body["status"] == "completed" and body["model"] == "gpt-4o-mini-2024-07-18"
+    [message] = body["output"]
+    assert message["content"][0]["text"] == text
+    assert body["usage"]["input_tokens"] == 3 + 3 + len(pieces("hi"))
+    assert body["usage"]["output_tokens"] == len(pieces(text))
+
+
+def test_responses_reasoning_and_parallel_calls(fake_openai):
+    entry = {"prompt": WEATHER, "reasoning": REASONING, "tool_calls": PARALLEL_CALLS}
+    tools = [{"type": "function", **GET_WEATHER["function"]}]
+    with fake_openai.scripted(script(entry)):
+        found = response_events(fake_openai, response_request(WEATHER, tools=tools))
+        body = post(fake_openai, response_request(WEATHER, tools=tools), path="/responses").json()
+
+    kinds = [item["type"] for item in body["output"]]
+    assert kinds == ["reasoning", "function_call", "function_call"]
+    summary = [e["delta"] for e in found if e["type"] == "response.reasoning_summary_text.delta"]
+    assert summary == pieces(REASONING)
+    assert body["output"][0]["summary"] == [{"type": "summary_text", "text": REASONING}]
+    for index, call in enumerate(PARALLEL_CALLS, start=1):
+        item = body["output"][index]
+        assert (item["name"], json.loads(item["arguments"])) == (call["name"], call["args"])
+        fragments = [
+            e["delta"]
+            for e in found
+            if e["type"] == "response.function_call_arguments.delta" and e["output_index"] == index
+        ]
+        assert fragments == pieces(item["arguments"])
+    assert body["tools"][0]["name"] == "get_weather"
+    reasoning_tokens = len(pieces(REASONING))
+    assert body["usage"]["output_tokens_details"]["reasoning_tokens"] == reasoning_tokens
+    schema_tokens = len(pieces(dumps({k: v for k, v in tools[0].items() if k != "type"})))
+    assert body["usage"]["input_tokens"] == 3 + 3 + len(pieces(WEATHER)) + schema_tokens
+
+
+def test_responses_refusal_and_content_filter(fake_openai):
+    entries = (
+        {"prompt": "hack it", "refusal": REFUSAL},
+        {"prompt": "tell me", "text": "Well", "finish_reason": "content_filter"},
+    )
+    with fake_openai.scripted(script(*entries)):
+        refused = response_events(fake_openai, response_request("hack it"))
+        filtered = response_events(fake_openai, response_request("tell me"))
+
+    assert [e["delta"] for e in refused if e["type"] == "response.refusal.delta"] == pieces(REFUSAL)
+    assert refused[-1]["type"] == "response.completed"
+    assert refused[-1]["response"]["output"][0]["content"] == [
+        {"type": "refusal", "refusal": REFUSAL}
+    ]
+    assert filtered[-1]["type"] == "response.incomplete"
+    assert filtered[-1]["response"]["status"] == "incomplete"
+    assert filtered[-1]["response"]["incomplete_details"] == {"reason": "content_filter"}
+
+
+def test_responses_turns_count_model_output_runs(fake_openai):
+    entry = {"prompt": WEATHER, "turns": [{"tool_calls": PARALLEL_CALLS}, {"text": "Done."}]}
+    with fake_openai.scripted(script(entry)):
+        first = post(fake_openai, response_request(WEATHER), path="/responses").json()
+        calls = [item for item in first["output"] if item["type"] == "function_call"]
+        history = [
+            {"role": "user", "content": [{"type": "input_text", "text": WEATHER}]},
+            *({k: v for k, v in call.items() if k != "status"} for call in calls),
+            *(
+                {"type": "function_call_output", "call_id": call["call_id"], "output": "sunny"}
+                for call in calls
+            ),
+        ]
+        second = post(fake_openai, response_request(history), path="/responses").json()
+
+    assert second["output"][0]["content"][0]["text"] == "Done."
+    assert second["usage"]["input_tokens"] > first["usage"]["input_tokens"]
+
+
+@pytest.mark.parametrize(
+    ("body", "status", "code"),
+    [
+        ({"input": "hi"}, 400, "missing_required_parameter"),
+        ({"model": "gpt-4o-mini", "input": 3}, 400, "invalid_value"),
+        ({"model": "gpt-4o-mini", "input": "hi", "stream": "yes"}, 400, "invalid_type"),
+        ({"model": "nope", "input": "hi"}, 404, "model_not_found"),
+    ],
+)
+def test_responses_bad_requests(fake_openai, body, status, code):
+    with fake_openai.scripted(script({"prompt": "hi", "text": "hello"})):
+        response = post(fake_openai, body, path="/responses")
+    assert response.status_code == status
+    assert response.json()["error"]["code"] == code
