@@ -64,7 +64,7 @@ class Backend:
     def uninstall(self) -> None:
         """Answer nothing any more, but keep the logs readable."""
         with self._lock:
-            self._script = Script({}, self._script.path)
+            self._script = Script({})
 
     @property
     def requests(self) -> list[dict[str, Any]]:

@@ -19,7 +19,8 @@ A reply may instead be a refusal, or end the way a real reply ends early:
   ``max_output_tokens``).
 
 ``reasoning = "..."`` adds a reasoning summary before the reply; only the
-Responses API sends it (a ``reasoning`` output item with that summary text).
+Responses API sends it (a ``reasoning`` output item with that summary text), both
+count it in ``usage`` as reasoning tokens.
 
 Each reply may also set ``ttft`` (seconds before the first chunk, or before a
 non-streamed response), ``token_delay`` (seconds between chunks) and ``fault``.
@@ -106,12 +107,12 @@ class Script:
     def load(cls, path: Path) -> "Script":
         try:
             data = tomllib.loads(Path(path).read_text(encoding="utf-8"))
-            return cls(cls.from_dict(data)._replies, Path(path))
+            return cls.from_dict(data, Path(path))
         except (OSError, tomllib.TOMLDecodeError, ScriptError) as exc:
             raise ScriptError(f"{path}: {exc}") from exc
 
     @classmethod
-    def from_dict(cls, data: Mapping[str, Any]) -> "Script":
+    def from_dict(cls, data: Mapping[str, Any], path: Path | None = None) -> "Script":
         _check_keys(data, {"reply"}, "the replies file")
         replies: dict[str, tuple[Reply, ...]] = {}
         for number, entry in enumerate(_get(data, "reply", list, "the replies file", []), 1):
@@ -124,7 +125,7 @@ class Script:
             if prompt in replies:
                 raise ScriptError(f"duplicate prompt {prompt!r} ({where})")
             replies[prompt] = _parse_entry(entry, f"{where} (prompt {prompt!r})")
-        return cls(replies)
+        return cls(replies, path)
 
     def reply_for(self, prompt: str, turn: int) -> Reply | None:
         turns = self._replies.get(prompt, ())

@@ -27,7 +27,7 @@ _TEXT_PARTS = ("text", "input_text", "output_text")  # the last two: Responses A
 
 class Frame(NamedTuple):
     data: dict[str, Any]
-    piece: bool  # carries a text piece or an argument fragment
+    piece: bool  # carries a piece of the reply (text, refusal, reasoning or arguments)
 
 
 def message_text(content: Any) -> str:
@@ -68,13 +68,11 @@ def prompt_tokens(messages: list[dict[str, Any]], tools: Any) -> int:
 
 
 def _calls(tool_calls: Any) -> list[tuple[str, str]]:
-    functions = (
-        [call.get("function") for call in tool_calls or [] if isinstance(call, dict)]
-        if isinstance(tool_calls, list)
-        else []
-    )
+    if not isinstance(tool_calls, list):
+        return []
+    functions = [call.get("function") for call in tool_calls if isinstance(call, dict)]
     return [
-        (str(function.get("name", "")), str(function.get("arguments", "")))
+        (str(function.get("name") or ""), str(function.get("arguments") or ""))
         for function in functions
         if isinstance(function, dict)
     ]

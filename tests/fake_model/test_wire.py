@@ -1113,3 +1113,15 @@ def test_responses_bad_requests(fake_openai, body, status, code):
         response = post(fake_openai, body, path="/responses")
     assert response.status_code == status
     assert response.json()["error"]["code"] == code
+
+
+def test_chat_counts_a_scripted_reasoning_summary_without_sending_it(fake_openai):
+    entry = {"prompt": "hi", "reasoning": REASONING, "text": "Hello."}
+    with fake_openai.scripted(script(entry)):
+        body = post(fake_openai, request("hi")).json()
+        streamed = chunks(fake_openai, request("hi"))
+
+    details = body["usage"]["completion_tokens_details"]
+    assert details["reasoning_tokens"] == len(pieces(REASONING))
+    assert body["usage"]["completion_tokens"] == len(pieces(REASONING)) + len(pieces("Hello."))
+    assert REASONING not in json.dumps(body) + json.dumps(streamed)
