@@ -79,8 +79,11 @@ def _report_unscripted(unscripted: list[tuple[str, int]], replies: Path | None) 
     print(f"fake_openai: no scripted reply in {replies} for these prompts:", file=sys.stderr)
     for prompt, turn in unscripted:
         print(f"  {prompt!r} (turn {turn})", file=sys.stderr)
+    last_turns: dict[str, int] = {}
+    for prompt, turn in unscripted:
+        last_turns[prompt] = max(turn, last_turns.get(prompt, 0))
     print(f"Add to {replies}:\n", file=sys.stderr)
-    for prompt, turn in dict.fromkeys(unscripted):
+    for prompt, turn in last_turns.items():
         print(stub(prompt, turn), file=sys.stderr)
 
 

@@ -8,6 +8,7 @@ import re
 import socket
 import threading
 import time
+import tomllib
 import typing
 from pathlib import Path
 from typing import Any
@@ -20,6 +21,7 @@ from openai.types.responses import Response, ResponseStreamEvent
 
 from fake_openai import FakeOpenAI, Script, ScriptError, pieces
 from fake_openai.app import EXCERPT_CHARS, MAX_BODY_BYTES
+from fake_openai.script import stub
 from fake_openai.standalone import StandaloneServer
 from fake_openai.tokens import TOKENS_PER_CALL, dumps
 from fake_openai.wire import CREATED, SYSTEM_FINGERPRINT
@@ -1125,3 +1127,11 @@ def test_chat_counts_a_scripted_reasoning_summary_without_sending_it(fake_openai
     assert details["reasoning_tokens"] == len(pieces(REASONING))
     assert body["usage"]["completion_tokens"] == len(pieces(REASONING)) + len(pieces("Hello."))
     assert REASONING not in json.dumps(body) + json.dumps(streamed)
+
+
+@pytest.mark.parametrize("turn", [0, 2])
+def test_stub_is_a_replies_entry_answering_that_turn(turn):
+    prompt = 'say "hi"\n\t\\ 你好'
+    loaded = Script.from_dict(tomllib.loads(stub(prompt, turn)))
+    assert loaded.reply_for(prompt, turn).text == "..."
+    assert loaded.reply_for(prompt, turn + 1) is None
