@@ -173,3 +173,21 @@ def test_serve_keeps_no_request(monkeypatch, tmp_path):
     monkeypatch.setattr(cli, "FakeOpenAI", Spy)
     assert cli.serve(cli.Script({}), tmp_path / "replies.toml", 0) == 1
     assert made == [{"keep_log": False}]
+
+
+def test_serve_exits_cleanly_on_ctrl_c_as_soon_as_it_speaks(tmp_path):
+    replies = tmp_path / "replies.toml"
+    replies.write_text(REPLIES, encoding="utf-8")
+    command = [sys.executable, "-m", "fake_openai", "--serve", "--replies", str(replies)]
+    for _ in range(3):  # the interrupt lands somewhere in or after the startup message
+        server = subprocess.Popen(
+            [*command, "--port", "0"],
+            cwd=ROOT,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+        )
+        server.stdout.readline()
+        server.send_signal(signal.SIGINT)
+        _, stderr = server.communicate(timeout=30)
+        assert (server.returncode, stderr) == (0, "")
