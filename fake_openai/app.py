@@ -163,7 +163,7 @@ def excerpt(prompt: str) -> str:
 def model_not_found(model: str) -> JSONResponse:
     return _error(
         404,
-        f"The model `{model}` does not exist or you do not have access to it.",
+        f"The model `{excerpt(model)}` does not exist or you do not have access to it.",
         "invalid_request_error",
         code="model_not_found",
     )

@@ -100,7 +100,7 @@ class Response:
 
     def body(self) -> dict[str, Any]:
         """The non-streamed ``response`` object."""
-        return self._response(self._status(), self._output_items(), self.usage)
+        return self._response(self._status(), [item for item, _ in self._items()], self.usage)
 
     def frames(self) -> list[Frame]:
         """The events of the streamed response, numbered by ``sequence_number``."""
@@ -117,13 +117,13 @@ class Response:
             add("response.output_item.added", item=_in_progress(item), **where)
             where = {"item_id": item["id"], **where}
             if item["type"] == "reasoning":
-                for summary_index, summary in enumerate(item["summary"]):
-                    at = {**where, "summary_index": summary_index}
-                    add("response.reasoning_summary_part.added", **at, part=_empty(summary))
-                    for piece in parts:
-                        add("response.reasoning_summary_text.delta", True, **at, delta=piece)
-                    add("response.reasoning_summary_text.done", **at, text=summary["text"])
-                    add("response.reasoning_summary_part.done", **at, part=summary)
+                [summary] = item["summary"]
+                at = {**where, "summary_index": 0}
+                add("response.reasoning_summary_part.added", **at, part=_empty(summary))
+                for piece in parts:
+                    add("response.reasoning_summary_text.delta", True, **at, delta=piece)
+                add("response.reasoning_summary_text.done", **at, text=summary["text"])
+                add("response.reasoning_summary_part.done", **at, part=summary)
             elif item["type"] == "message":
                 [part] = item["content"]
                 at = {**where, "content_index": 0}
@@ -152,9 +152,6 @@ class Response:
 
     def _status(self) -> str:
         return "incomplete" if self._incomplete else "completed"
-
-    def _output_items(self) -> list[dict[str, Any]]:
-        return [item for item, _ in self._items()]
 
     def _items(self) -> list[tuple[dict[str, Any], list[str]]]:
         """Each output item as it is when done, with the pieces its deltas carry."""

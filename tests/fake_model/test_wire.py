@@ -1135,3 +1135,17 @@ def test_stub_is_a_replies_entry_answering_that_turn(turn):
     loaded = Script.from_dict(tomllib.loads(stub(prompt, turn)))
     assert loaded.reply_for(prompt, turn).text == "..."
     assert loaded.reply_for(prompt, turn + 1) is None
+
+
+def test_responses_drop_fault_cuts_after_n_deltas(fake_openai):
+    fault = {"kind": "drop", "after": 2}
+    received: list[str] = []
+    entry = {"prompt": "drop", "text": "one two three four", "fault": fault}
+    with fake_openai.scripted(script(entry)):
+        with pytest.raises(httpx.RemoteProtocolError):
+            body = response_request("drop", stream=True)
+            with HTTP.stream("POST", fake_openai.base_url + "/responses", json=body) as response:
+                received.extend(line for line in response.iter_lines() if line.startswith("data"))
+
+    deltas_seen = [json.loads(line.removeprefix("data: ")) for line in received]
+    assert [e["delta"] for e in deltas_seen if "delta" in e] == ["one", " two"]
