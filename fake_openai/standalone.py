@@ -41,18 +41,8 @@ from starlette.responses import JSONResponse, Response, StreamingResponse
 from starlette.routing import Route
 from starlette.types import ASGIApp, Receive, Scope, Send
 
-from . import models, wire
-from .app import (
-    ERROR_HANDLERS,
-    Backend,
-    _error,
-    invalid,
-    model_not_found,
-    read_body,
-    stream_option,
-    unscripted,
-    with_request_ids,
-)
+from . import errors, models, wire
+from .app import Backend, stream_option, with_request_ids
 from .script import Script, ScriptError
 
 _START_STOP_TIMEOUT = 10.0
@@ -84,20 +74,20 @@ class _TimedJSONResponse(JSONResponse):
 def create_app(backend: Backend, timing: _Timing) -> ASGIApp:
     async def chat_completions(request: Request) -> Response:
         start = asyncio.get_running_loop().time()
-        body = await read_body(request)
+        body = await errors.read_body(request)
         if not isinstance(body, dict):
             return body
-        if error := invalid(body):
+        if error := errors.invalid(body):
             return error
         model = models.snapshot(body["model"])
         if model is None:
-            return model_not_found(body["model"])
+            return errors.model_not_found(body["model"])
         prompt, turn = wire.prompt_and_turn(body["messages"])
         reply, _ = backend.answer(prompt, turn)
         if reply is None:
-            return unscripted(prompt, turn, backend.script_path)
+            return errors.unscripted(prompt, turn, backend.script_path)
         if reply.fault is not None:
-            return _error(500, "The standalone fake server plays no faults.", "server_error")
+            return errors.error(500, "The standalone fake server plays no faults.", "server_error")
         completion = wire.Completion(
             reply,
             prompt=prompt,
@@ -128,7 +118,7 @@ def create_app(backend: Backend, timing: _Timing) -> ASGIApp:
                 Route("/v1/chat/completions", chat_completions, methods=["POST"]),
                 Route("/_timing", report, methods=["GET"]),
             ],
-            exception_handlers=ERROR_HANDLERS,
+            exception_handlers=errors.ERROR_HANDLERS,
         )
     )
 

@@ -20,7 +20,7 @@ from openai.types.chat import ChatCompletion, ChatCompletionChunk
 from openai.types.responses import Response, ResponseStreamEvent
 
 from fake_openai import FakeOpenAI, Script, ScriptError, pieces
-from fake_openai.app import EXCERPT_CHARS, MAX_BODY_BYTES
+from fake_openai.errors import EXCERPT_CHARS, MAX_BODY_BYTES
 from fake_openai.script import stub
 from fake_openai.standalone import StandaloneServer
 from fake_openai.tokens import TOKENS_PER_CALL, dumps
