@@ -6,10 +6,11 @@
 The first starts the server, points ``OPENAI_BASE_URL``/``OPENAI_API_KEY`` at it and runs
 the example as ``__main__``. Replies come from ``replies.toml`` next to the example unless
 ``--replies`` says otherwise. Exits with status 1 if the example sent a prompt the replies
-file does not script.
+file does not script, printing a ``[[reply]]`` entry for it to paste into the file.
 
 The second serves until Ctrl-C and prints the environment a client (a Jupyter kernel, say)
-needs. An unscripted prompt gets an HTTP 400 error that names it.
+needs. An unscripted prompt gets an HTTP 400 error that names it. No request is kept, so
+the server can run for as long as you like.
 """
 
 import argparse
@@ -19,7 +20,7 @@ import sys
 import threading
 from pathlib import Path
 
-from .script import Script, ScriptError
+from .script import Script, ScriptError, stub
 from .server import OVERRIDING_ENV, FakeOpenAI
 
 SERVE_PORT = 8765
@@ -68,33 +69,48 @@ def run(example: Path, script: Script) -> int:
         try:
             runpy.run_path(str(example), run_name="__main__")
         finally:
-            unscripted = server.unscripted
+            unscripted = server.unscripted_turns
             if unscripted:
-                print("fake_openai: no scripted reply for these prompts:", file=sys.stderr)
-                for prompt in unscripted:
-                    print(f"  {prompt!r}", file=sys.stderr)
+                _report_unscripted(unscripted, script.path)
     return 1 if unscripted else 0
 
 
+def _report_unscripted(unscripted: list[tuple[str, int]], replies: Path | None) -> None:
+    print(f"fake_openai: no scripted reply in {replies} for these prompts:", file=sys.stderr)
+    for prompt, turn in unscripted:
+        print(f"  {prompt!r} (turn {turn})", file=sys.stderr)
+    last_turns: dict[str, int] = {}
+    for prompt, turn in unscripted:
+        last_turns[prompt] = max(turn, last_turns.get(prompt, 0))
+    print(f"Add to {replies}:\n", file=sys.stderr)
+    for prompt, turn in last_turns.items():
+        print(stub(prompt, turn), file=sys.stderr)
+
+
 def serve(script: Script, replies: Path, port: int) -> int:
+    # Ctrl-C may come at any moment, the startup messages included: the whole lifetime of
+    # the server is inside the try, and leaving the `with` stops the server.
     try:
-        server = FakeOpenAI(port)
-    except OSError as exc:
-        print(
-            f"fake_openai: {exc}. Is a fake model already running? "
-            "For another port: --port N (make fake-model PORT=N)",
-            file=sys.stderr,
-        )
-        return 1
-    with server, server.scripted(script):
-        print(f"The fake model answers from {replies} until Ctrl-C. Set, before the client starts:")
-        for name, value in server.env.items():
-            print(f"  {name}={value}")
-        print(f"and unset {' and '.join(OVERRIDING_ENV)}.", flush=True)
         try:
+            server = FakeOpenAI(port, keep_log=False)
+        except OSError as exc:
+            print(
+                f"fake_openai: {exc}. Is a fake model already running? "
+                "For another port: --port N (make fake-model PORT=N)",
+                file=sys.stderr,
+            )
+            return 1
+        with server, server.scripted(script):
+            print(
+                f"The fake model answers from {replies} until Ctrl-C. "
+                "Set, before the client starts:"
+            )
+            for name, value in server.env.items():
+                print(f"  {name}={value}")
+            print(f"and unset {' and '.join(OVERRIDING_ENV)}.", flush=True)
             threading.Event().wait()
-        except KeyboardInterrupt:
-            pass
+    except KeyboardInterrupt:
+        pass
     return 0
 
 

@@ -1,26 +1,24 @@
-"""The ASGI app: ``POST /v1/chat/completions`` answered from a script.
+"""The ASGI app: ``POST /v1/chat/completions`` and ``POST /v1/responses`` answered from a script.
 
-A request's prompt is the text of its last user message; its turn is the
-number of assistant messages after that message.
+Requests are checked as OpenAI checks them (`errors`); every answer, errors included, is
+OpenAI-shaped and carries an ``x-request-id``.
 """
 
 import asyncio
 import contextlib
-import http
-import json
-import math
+import itertools
 import threading
 from collections import Counter
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Callable
 from typing import Any
 
 from starlette.applications import Starlette
 from starlette.requests import Request
 from starlette.responses import JSONResponse, StreamingResponse
 from starlette.routing import Route
-from starlette.types import Receive, Scope, Send
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
-from . import wire
+from . import errors, models, responses_wire, wire
 from .script import Fault, Reply, Script
 
 
@@ -29,13 +27,18 @@ class CutConnection(Exception):
 
 
 class Backend:
-    """State shared by the serving thread and the thread that drives the tests."""
+    """State shared by the serving thread and the thread that drives the tests.
 
-    def __init__(self) -> None:
+    With ``keep_log`` false (a long-running server) no request body or unscripted
+    prompt is kept, so memory does not grow with the number of requests.
+    """
+
+    def __init__(self, keep_log: bool = True) -> None:
         self._lock = threading.Lock()
+        self._keep_log = keep_log
         self._script = Script({})
         self._requests: list[dict[str, Any]] = []
-        self._unscripted: list[str] = []
+        self._unscripted: list[tuple[str, int]] = []
         self._attempts: Counter[tuple[str, int]] = Counter()
         # Set (from the serving loop) when the server stops, so that no
         # ttft/token_delay/stall keeps the shutdown waiting.
@@ -59,20 +62,22 @@ class Backend:
             return list(self._requests)
 
     @property
-    def unscripted(self) -> list[str]:
+    def unscripted(self) -> list[tuple[str, int]]:
         with self._lock:
             return list(self._unscripted)
 
     def record(self, body: dict[str, Any]) -> None:
-        with self._lock:
-            self._requests.append(body)
+        if self._keep_log:
+            with self._lock:
+                self._requests.append(body)
 
     def answer(self, prompt: str, turn: int) -> tuple[Reply | None, Fault | None]:
         """The scripted reply, and its fault if this attempt should get it."""
         with self._lock:
             reply = self._script.reply_for(prompt, turn)
             if reply is None:
-                self._unscripted.append(prompt)
+                if self._keep_log:
+                    self._unscripted.append((prompt, turn))
                 return None, None
             self._attempts[prompt, turn] += 1
             fault = reply.fault
@@ -82,190 +87,167 @@ class Backend:
                 return reply, None
             return reply, fault
 
+    @property
+    def script_path(self) -> str | None:
+        path = self._script.path
+        return None if path is None else str(path)
+
     async def pause(self, seconds: float) -> None:
         if seconds > 0:
             with contextlib.suppress(TimeoutError):
                 await asyncio.wait_for(self.closing.wait(), seconds)
 
 
-async def read_body(request: Request) -> dict[str, Any] | JSONResponse:
-    """The request's JSON object, or the OpenAI-style error to answer with."""
-    try:
-        body = json.loads(await request.body())
-    except (ValueError, RecursionError):
-        return _error(400, _UNPARSABLE_BODY, "invalid_request_error")
-    if not isinstance(body, dict):
-        return _error(400, "The request body must be a JSON object.", "invalid_request_error")
-    return body
+def stream_option(body: dict[str, Any], name: str, default: bool) -> bool:
+    options = body.get("stream_options")
+    value = options.get(name) if isinstance(options, dict) else None
+    return value if isinstance(value, bool) else default
 
 
-def unscripted(prompt: str, turn: int) -> JSONResponse:
-    return _error(
-        400,
-        f"No scripted reply for prompt {prompt!r} (turn {turn}). Add it to the replies file.",
-        "invalid_request_error",
-        code="unscripted_prompt",
-    )
+class _Chat:
+    """How ``/v1/chat/completions`` reads a request and renders a reply."""
 
+    invalid = staticmethod(errors.invalid)
 
-def create_app(backend: Backend) -> Starlette:
-    async def chat_completions(request: Request) -> Any:
-        body = await read_body(request)
-        if not isinstance(body, dict):
-            return body
-        backend.record(body)
-        if invalid := _invalid(body):
-            return invalid
+    @staticmethod
+    def messages(body: dict[str, Any]) -> list[dict[str, Any]]:
+        return body["messages"]
 
-        prompt, turn = _prompt_and_turn(body["messages"])
-        reply, fault = backend.answer(prompt, turn)
-        if reply is None:
-            return unscripted(prompt, turn)
-        if fault is not None and fault.kind == "status":
-            return _fault_error(fault, body["model"])
+    @staticmethod
+    def render(reply: Reply, prompt: str, turn: int, model: str, body: dict[str, Any]) -> Any:
+        tokens = wire.prompt_tokens(body["messages"], body.get("tools"))
+        return wire.Completion(reply, prompt=prompt, turn=turn, model=model, prompt_tokens=tokens)
 
-        completion = wire.Completion(
-            reply,
-            prompt=prompt,
-            turn=turn,
-            model=body["model"],
-            prompt_tokens=wire.prompt_tokens(body["messages"]),
+    @staticmethod
+    def frames(completion: wire.Completion, body: dict[str, Any]) -> list[wire.Frame]:
+        return completion.frames(
+            include_usage=stream_option(body, "include_usage", False),
+            include_obfuscation=stream_option(body, "include_obfuscation", True),
         )
-        if body.get("stream") is True:
-            options = body.get("stream_options")
-            include_usage = isinstance(options, dict) and options.get("include_usage") is True
-            chunks = completion.chunks(include_usage)
-            return StreamingResponse(
-                _stream(backend, chunks, reply, fault), media_type="text/event-stream"
-            )
 
-        await backend.pause(reply.ttft)
-        if fault is not None and fault.kind == "drop":
-            return _cut_after_headers
-        if fault is not None:
-            await backend.pause(fault.seconds)
-        return JSONResponse(completion.body())
 
-    async def models(request: Request) -> JSONResponse:
+class _Responses:
+    """How ``/v1/responses`` reads a request and renders a reply."""
+
+    invalid = staticmethod(errors.invalid_response)
+
+    messages = staticmethod(responses_wire.chat_messages)
+
+    @staticmethod
+    def render(reply: Reply, prompt: str, turn: int, model: str, body: dict[str, Any]) -> Any:
+        messages = responses_wire.chat_messages(body)
+        tokens = wire.prompt_tokens(messages, responses_wire.chat_tools(body))
+        return responses_wire.Response(
+            reply, prompt=prompt, turn=turn, model=model, prompt_tokens=tokens, request=body
+        )
+
+    @staticmethod
+    def frames(response: responses_wire.Response, body: dict[str, Any]) -> list[wire.Frame]:
+        return response.frames()
+
+
+def create_app(backend: Backend) -> ASGIApp:
+    def answering(api: type[_Chat] | type[_Responses]) -> Callable[[Request], Any]:
+        async def endpoint(request: Request) -> Any:
+            body = await errors.read_body(request)
+            if not isinstance(body, dict):
+                return body
+            backend.record(body)
+            if error := api.invalid(body):
+                return error
+            model = models.snapshot(body["model"])
+            if model is None:
+                return errors.model_not_found(body["model"])
+
+            prompt, turn = wire.prompt_and_turn(api.messages(body))
+            reply, fault = backend.answer(prompt, turn)
+            if reply is None:
+                return errors.unscripted(prompt, turn, backend.script_path)
+            if fault is not None and fault.kind == "status":
+                return errors.fault_error(fault, body["model"])
+
+            rendered = api.render(reply, prompt, turn, model, body)
+            if body.get("stream") is True:
+                frames = api.frames(rendered, body)
+                return StreamingResponse(
+                    _stream(backend, rendered, frames, reply, fault), media_type="text/event-stream"
+                )
+            await backend.pause(reply.ttft)
+            if fault is not None and fault.kind == "drop":
+                return _cut_after_headers
+            if fault is not None:
+                await backend.pause(fault.seconds)
+            return JSONResponse(rendered.body())
+
+        return endpoint
+
+    async def models_list(request: Request) -> JSONResponse:
         return JSONResponse(
             {
                 "object": "list",
                 "data": [
                     {"id": model, "object": "model", "created": wire.CREATED, "owned_by": "system"}
-                    for model in ("gpt-4o-mini", "gpt-4o")
+                    for model in models.KNOWN
                 ],
             }
         )
 
-    async def not_found(request: Request, exc: Exception) -> JSONResponse:
-        return _error(
-            404, f"Invalid URL ({request.method} {request.url.path})", "invalid_request_error"
+    return with_request_ids(
+        Starlette(
+            routes=[
+                Route("/v1/chat/completions", answering(_Chat), methods=["POST"]),
+                Route("/v1/responses", answering(_Responses), methods=["POST"]),
+                Route("/v1/models", models_list, methods=["GET"]),
+            ],
+            exception_handlers=errors.ERROR_HANDLERS,
         )
-
-    async def method_not_allowed(request: Request, exc: Exception) -> JSONResponse:
-        return _error(
-            405,
-            f"Invalid method for URL ({request.method} {request.url.path})",
-            "invalid_request_error",
-        )
-
-    return Starlette(
-        routes=[
-            Route("/v1/chat/completions", chat_completions, methods=["POST"]),
-            Route("/v1/models", models, methods=["GET"]),
-        ],
-        exception_handlers={404: not_found, 405: method_not_allowed},
     )
 
 
-_UNPARSABLE_BODY = (
-    "We could not parse the JSON body of your request. (HINT: This likely means you aren't "
-    "using your HTTP library correctly. The OpenAI API expects a JSON payload, but what was "
-    "sent was not valid JSON.)"
-)
+def with_request_ids(app: ASGIApp) -> ASGIApp:
+    """Wrap `app` so that every response carries ``x-request-id: req_<32 hex>``."""
+    numbers = itertools.count()
 
+    async def app_with_request_ids(scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await app(scope, receive, send)
+            return
+        header = (b"x-request-id", f"req_{wire.digest('request', next(numbers))[:32]}".encode())
 
-def _invalid(body: dict[str, Any]) -> JSONResponse | None:
-    if not isinstance(body.get("model"), str) or not body["model"]:
-        return _error(400, "you must provide a model parameter", "invalid_request_error")
-    if "messages" not in body:
-        return _error(
-            400,
-            "Missing required parameter: 'messages'.",
-            "invalid_request_error",
-            param="messages",
-            code="missing_required_parameter",
-        )
-    messages = body["messages"]
-    if (
-        not isinstance(messages, list)
-        or not messages
-        or not all(isinstance(message, dict) for message in messages)
-    ):
-        return _error(
-            400,
-            "Invalid 'messages': expected a non-empty array of message objects.",
-            "invalid_request_error",
-            param="messages",
-            code="invalid_value",
-        )
-    return None
+        async def send_with_id(message: Message) -> None:
+            if message["type"] == "http.response.start":
+                message = {**message, "headers": [*message.get("headers", []), header]}
+            await send(message)
 
+        await app(scope, receive, send_with_id)
 
-def _prompt_and_turn(messages: list[dict[str, Any]]) -> tuple[str, int]:
-    users = [index for index, message in enumerate(messages) if message.get("role") == "user"]
-    last_user = users[-1] if users else -1
-    prompt = wire.message_text(messages[last_user].get("content")) if users else ""
-    turn = sum(message.get("role") == "assistant" for message in messages[last_user + 1 :])
-    return prompt, turn
-
-
-def _fault_error(fault: Fault, model: str) -> JSONResponse:
-    headers = {}
-    if fault.retry_after is not None:
-        headers["retry-after"] = str(math.ceil(fault.retry_after))
-        headers["retry-after-ms"] = str(round(fault.retry_after * 1000))
-    if fault.status == 429:
-        return _error(
-            429,
-            f"Rate limit reached for {model} on requests per min (RPM): Limit 3, Used 3, "
-            "Requested 1. Please try again later.",
-            "requests",
-            code="rate_limit_exceeded",
-            headers=headers,
-        )
-    if fault.status >= 500:
-        return _error(
-            fault.status,
-            "The server had an error while processing your request. Sorry about that!",
-            "server_error",
-            headers=headers,
-        )
-    phrase = http.HTTPStatus(fault.status).phrase
-    return _error(
-        fault.status, f"Scripted fault: {phrase}.", "invalid_request_error", headers=headers
-    )
+    return app_with_request_ids
 
 
 async def _stream(
-    backend: Backend, chunks: list[wire.Chunk], reply: Reply, fault: Fault | None
+    backend: Backend,
+    completion: wire.Completion | responses_wire.Response,
+    frames: list[wire.Frame],
+    reply: Reply,
+    fault: Fault | None,
 ) -> AsyncIterator[bytes]:
-    fault_at = _fault_position(chunks, fault.after) if fault else None
+    fault_at = _fault_position(frames, fault.after) if fault else None
     await backend.pause(reply.ttft)
-    for position, chunk in enumerate(chunks):
+    for position, frame in enumerate(frames):
         if position == fault_at:
             if fault.kind == "drop":
                 raise CutConnection
             await backend.pause(fault.seconds)
         if position:
             await backend.pause(reply.token_delay)
-        yield wire.sse(chunk.data)
-    yield wire.DONE
+        yield completion.encode(frame)
+    if completion.done:
+        yield completion.done
 
 
-def _fault_position(chunks: list[wire.Chunk], after: int) -> int:
-    """Index of the chunk a fault comes before: after the opening chunk and `after` pieces."""
-    ends_of_pieces = [index + 1 for index, chunk in enumerate(chunks) if chunk.piece]
+def _fault_position(frames: list[wire.Frame], after: int) -> int:
+    """Index of the frame a fault comes before: after the opening frame and `after` pieces."""
+    ends_of_pieces = [index + 1 for index, frame in enumerate(frames) if frame.piece]
     return ends_of_pieces[min(after, len(ends_of_pieces)) - 1] if after else 1
 
 
@@ -277,14 +259,3 @@ async def _cut_after_headers(scope: Scope, receive: Receive, send: Send) -> None
     }
     await send(start)
     raise CutConnection
-
-
-def _error(
-    status: int,
-    message: str,
-    type_: str,
-    param: str | None = None,
-    code: str | None = None,
-    headers: dict[str, str] | None = None,
-) -> JSONResponse:
-    return JSONResponse(wire.error_body(message, type_, param, code), status, headers=headers)

@@ -7,6 +7,21 @@ turn needs several model calls (an agent calling tools), as a list ``turns``
 whose n-th item answers the call that already has n assistant messages after
 the user message.
 
+A reply may instead be a refusal, or end the way a real reply ends early:
+
+- ``refusal = "I can't help with that."``: the model refuses (no ``text`` or
+  ``tool_calls``); the text streams in ``delta.refusal`` (Chat Completions) or
+  as a ``refusal`` content part (Responses), and the reply finishes normally;
+- ``finish_reason = "content_filter"``: a content filter stopped the reply
+  after its ``text`` (which may be empty); ``finish_reason = "length"``: the
+  token limit did. The Responses API reports either as an ``incomplete``
+  response (``incomplete_details.reason``: ``content_filter`` or
+  ``max_output_tokens``).
+
+``reasoning = "..."`` adds a reasoning summary before the reply; only the
+Responses API sends it (a ``reasoning`` output item with that summary text), both
+count it in ``usage`` as reasoning tokens.
+
 Each reply may also set ``ttft`` (seconds before the first chunk, or before a
 non-streamed response), ``token_delay`` (seconds between chunks) and ``fault``.
 With ``turns``, an entry-level ``ttft``/``token_delay`` is the default for its
@@ -25,6 +40,7 @@ turns. Fault kinds:
 matching request gets the fault.
 """
 
+import json
 import tomllib
 from collections.abc import Mapping
 from dataclasses import dataclass
@@ -59,13 +75,18 @@ class Reply:
 
     text: str = ""
     tool_calls: tuple[ToolCall, ...] = ()
+    refusal: str = ""
+    finish_reason: str | None = None  # "length" or "content_filter": stopped early
+    reasoning: str = ""
     ttft: float = 0.0
     token_delay: float = 0.0
     fault: Fault | None = None
 
 
 _TIMING_KEYS = {"ttft", "token_delay"}
-_REPLY_KEYS = {"text", "tool_calls", "fault"} | _TIMING_KEYS
+_REPLY_KEYS = {"text", "tool_calls", "refusal", "finish_reason", "reasoning", "fault"}
+_REPLY_KEYS |= _TIMING_KEYS
+_EARLY_FINISHES = ("content_filter", "length")
 _ERROR_STATUSES = {status.value for status in HTTPStatus if status >= 400}
 _TOML_NAMES = {str: "string", int: "integer", list: "array", Mapping: "table"}
 _FAULT_KEYS = {
@@ -78,19 +99,20 @@ _FAULT_KEYS = {
 class Script:
     """Replies keyed by prompt; each prompt has one reply per model call."""
 
-    def __init__(self, replies: Mapping[str, tuple[Reply, ...]]) -> None:
+    def __init__(self, replies: Mapping[str, tuple[Reply, ...]], path: Path | None = None) -> None:
         self._replies = dict(replies)
+        self.path = path  # the replies file, when loaded from one
 
     @classmethod
     def load(cls, path: Path) -> "Script":
         try:
             data = tomllib.loads(Path(path).read_text(encoding="utf-8"))
-            return cls.from_dict(data)
+            return cls.from_dict(data, Path(path))
         except (OSError, tomllib.TOMLDecodeError, ScriptError) as exc:
             raise ScriptError(f"{path}: {exc}") from exc
 
     @classmethod
-    def from_dict(cls, data: Mapping[str, Any]) -> "Script":
+    def from_dict(cls, data: Mapping[str, Any], path: Path | None = None) -> "Script":
         _check_keys(data, {"reply"}, "the replies file")
         replies: dict[str, tuple[Reply, ...]] = {}
         for number, entry in enumerate(_get(data, "reply", list, "the replies file", []), 1):
@@ -103,7 +125,7 @@ class Script:
             if prompt in replies:
                 raise ScriptError(f"duplicate prompt {prompt!r} ({where})")
             replies[prompt] = _parse_entry(entry, f"{where} (prompt {prompt!r})")
-        return cls(replies)
+        return cls(replies, path)
 
     def reply_for(self, prompt: str, turn: int) -> Reply | None:
         turns = self._replies.get(prompt, ())
@@ -135,12 +157,26 @@ def _parse_reply(item: Mapping[str, Any], where: str, defaults: Mapping[str, Any
         _parse_tool_call(call, f"{where}, tool_calls[{index}]")
         for index, call in enumerate(_get(item, "tool_calls", list, where, []))
     )
-    if not text and not calls:
-        raise ScriptError(f"{where} needs 'text' or 'tool_calls'")
+    refusal = _get(item, "refusal", str, where, "")
+    finish_reason = _get(item, "finish_reason", str, where)
+    if finish_reason is not None and finish_reason not in _EARLY_FINISHES:
+        raise ScriptError(
+            f"{where}: 'finish_reason' must be one of {list(_EARLY_FINISHES)}, "
+            f"got {finish_reason!r}"
+        )
+    if refusal and (text or calls or finish_reason):
+        raise ScriptError(f"{where}: a 'refusal' has no 'text', 'tool_calls' or 'finish_reason'")
+    if calls and finish_reason:
+        raise ScriptError(f"{where}: 'finish_reason' is for a text reply, not 'tool_calls'")
+    if not (text or calls or refusal or finish_reason):
+        raise ScriptError(f"{where} needs 'text', 'tool_calls' or 'refusal'")
     fault = _get(item, "fault", Mapping, where)
     return Reply(
         text=text,
         tool_calls=calls,
+        refusal=refusal,
+        finish_reason=finish_reason,
+        reasoning=_get(item, "reasoning", str, where, ""),
         ttft=_seconds({**defaults, **item}, "ttft", where),
         token_delay=_seconds({**defaults, **item}, "token_delay", where),
         fault=None if fault is None else _parse_fault(fault, f"{where}, fault"),
@@ -204,3 +240,14 @@ def _seconds(table: Mapping[str, Any], key: str, where: str) -> float:
     if isinstance(value, bool) or not isinstance(value, int | float) or value < 0:
         raise ScriptError(f"{where}: {key!r} must be a number of seconds >= 0, got {value!r}")
     return float(value)
+
+
+def stub(prompt: str, turn: int) -> str:
+    """A ``[[reply]]`` entry to paste into a replies file, answering `prompt` at `turn`."""
+    # A JSON string is a valid TOML basic string.
+    header = f"[[reply]]\nprompt = {json.dumps(prompt, ensure_ascii=False)}\n"
+    if turn == 0:
+        return header + 'text = "..."\n'
+    items = "".join(f'  {{ text = "..." }},  # turn {index}\n' for index in range(turn + 1))
+    note = "# replaces the entry for this prompt: one reply per model call\n"
+    return f"{note}{header}turns = [\n{items}]\n"

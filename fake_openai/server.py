@@ -33,14 +33,15 @@ _HIDE_CUT_CONNECTIONS = _HideCutConnections()
 
 
 class FakeOpenAI:
-    """An OpenAI-compatible Chat Completions server on 127.0.0.1 (on `port`, or any free one),
-    answering from a script.
+    """An OpenAI-compatible server on 127.0.0.1 (on `port`, or any free one), answering
+    from a script.
 
-    Use as a context manager; point clients at it with ``server.env``.
+    Use as a context manager; point clients at it with ``server.env``. With ``keep_log``
+    false, `requests` and `unscripted` stay empty, for a server that runs for long.
     """
 
-    def __init__(self, port: int = 0) -> None:
-        self._backend = Backend()
+    def __init__(self, port: int = 0, keep_log: bool = True) -> None:
+        self._backend = Backend(keep_log)
         self._socket = socket.create_server(("127.0.0.1", port))
         self.port: int = self._socket.getsockname()[1]
         self._server = uvicorn.Server(
@@ -79,6 +80,11 @@ class FakeOpenAI:
     @property
     def unscripted(self) -> list[str]:
         """Prompts that had no scripted reply since the last `scripted()`."""
+        return [prompt for prompt, _ in self._backend.unscripted]
+
+    @property
+    def unscripted_turns(self) -> list[tuple[str, int]]:
+        """(prompt, turn) of each request that had no scripted reply."""
         return self._backend.unscripted
 
     @contextlib.contextmanager

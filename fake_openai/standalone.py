@@ -39,10 +39,10 @@ from starlette.applications import Starlette
 from starlette.requests import Request
 from starlette.responses import JSONResponse, Response, StreamingResponse
 from starlette.routing import Route
-from starlette.types import Receive, Scope, Send
+from starlette.types import ASGIApp, Receive, Scope, Send
 
-from . import wire
-from .app import Backend, _error, _invalid, _prompt_and_turn, read_body, unscripted
+from . import errors, models, wire
+from .app import Backend, stream_option, with_request_ids
 from .script import Script, ScriptError
 
 _START_STOP_TIMEOUT = 10.0
@@ -71,61 +71,73 @@ class _TimedJSONResponse(JSONResponse):
         self._timing.lateness.append(asyncio.get_running_loop().time() - self._due)
 
 
-def create_app(backend: Backend, timing: _Timing) -> Starlette:
+def create_app(backend: Backend, timing: _Timing) -> ASGIApp:
     async def chat_completions(request: Request) -> Response:
         start = asyncio.get_running_loop().time()
-        body = await read_body(request)
+        body = await errors.read_body(request)
         if not isinstance(body, dict):
             return body
-        if invalid := _invalid(body):
-            return invalid
-        prompt, turn = _prompt_and_turn(body["messages"])
+        if error := errors.invalid(body):
+            return error
+        model = models.snapshot(body["model"])
+        if model is None:
+            return errors.model_not_found(body["model"])
+        prompt, turn = wire.prompt_and_turn(body["messages"])
         reply, _ = backend.answer(prompt, turn)
         if reply is None:
-            return unscripted(prompt, turn)
+            return errors.unscripted(prompt, turn, backend.script_path)
         if reply.fault is not None:
-            return _error(500, "The standalone fake server plays no faults.", "server_error")
+            return errors.error(500, "The standalone fake server plays no faults.", "server_error")
         completion = wire.Completion(
             reply,
             prompt=prompt,
             turn=turn,
-            model=body["model"],
-            prompt_tokens=wire.prompt_tokens(body["messages"]),
+            model=model,
+            prompt_tokens=wire.prompt_tokens(body["messages"], body.get("tools")),
         )
         first_due = start + reply.ttft
+        frames = completion.frames(
+            include_usage=stream_option(body, "include_usage", False),
+            include_obfuscation=stream_option(body, "include_obfuscation", True),
+        )
         if body.get("stream") is True:
-            options = body.get("stream_options")
-            include_usage = isinstance(options, dict) and options.get("include_usage") is True
             return StreamingResponse(
-                _stream(timing, completion.chunks(include_usage), first_due, reply.token_delay),
+                _stream(timing, completion, frames, first_due, reply.token_delay),
                 media_type="text/event-stream",
             )
-        last_due = first_due + (len(completion.chunks(False)) - 1) * reply.token_delay
+        last_due = first_due + (len(frames) - 1) * reply.token_delay
         await _sleep_until(last_due)
         return _TimedJSONResponse(completion.body(), timing, last_due)
 
     async def report(request: Request) -> JSONResponse:
         return JSONResponse(timing.report())
 
-    return Starlette(
-        routes=[
-            Route("/v1/chat/completions", chat_completions, methods=["POST"]),
-            Route("/_timing", report, methods=["GET"]),
-        ]
+    return with_request_ids(
+        Starlette(
+            routes=[
+                Route("/v1/chat/completions", chat_completions, methods=["POST"]),
+                Route("/_timing", report, methods=["GET"]),
+            ],
+            exception_handlers=errors.ERROR_HANDLERS,
+        )
     )
 
 
 async def _stream(
-    timing: _Timing, chunks: list[wire.Chunk], first_due: float, delay: float
+    timing: _Timing,
+    completion: wire.Completion,
+    frames: list[wire.Frame],
+    first_due: float,
+    delay: float,
 ) -> AsyncIterator[bytes]:
     loop = asyncio.get_running_loop()
-    for index, chunk in enumerate(chunks):
+    for index, frame in enumerate(frames):
         due = first_due + index * delay
         await _sleep_until(due)
-        yield wire.sse(chunk.data)
+        yield completion.encode(frame)
         # Starlette resumes this generator only once send() has taken the chunk.
         timing.lateness.append(loop.time() - due)
-    yield wire.DONE
+    yield completion.done
 
 
 async def _sleep_until(due: float) -> None:

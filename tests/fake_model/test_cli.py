@@ -10,6 +10,7 @@ import sys
 import urllib.request
 from pathlib import Path
 
+import fake_openai.__main__ as cli
 from guide.layout import ROOT
 
 # Stdlib only, so the subprocess starts fast. It imports its prompts from a module next to
@@ -115,3 +116,78 @@ def test_serve_takes_replies_and_no_example(tmp_path):
             timeout=30,
         )
         assert done.returncode == 2 and "--serve takes --replies" in done.stderr
+
+
+# Ctrl-C while the startup message is being printed: the signal arrives during the first
+# print, exactly where an interrupt used to escape as a KeyboardInterrupt traceback.
+CTRL_C_DURING_PRINT = """\
+import builtins, os, signal, sys
+import fake_openai.__main__ as cli
+
+def interrupted_print(*args, **kwargs):
+    os.kill(os.getpid(), signal.SIGINT)
+    builtins.print(*args, **kwargs)
+
+cli.print = interrupted_print
+sys.exit(cli.main(["--serve", "--replies", sys.argv[1], "--port", "0"]))
+"""
+
+
+def test_serve_exits_cleanly_on_ctrl_c_during_its_startup_message(tmp_path):
+    replies = tmp_path / "replies.toml"
+    replies.write_text(REPLIES, encoding="utf-8")
+    done = subprocess.run(
+        [sys.executable, "-c", CTRL_C_DURING_PRINT, str(replies)],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=30,
+    )
+    assert (done.returncode, done.stderr) == (0, "")
+
+
+def test_unscripted_prompt_prints_a_stub_to_paste_into_the_replies_file(tmp_path):
+    replies = tmp_path / "replies.toml"
+    replies.write_text(REPLIES, encoding="utf-8")
+    prompt = '再见 "world"\n'
+    done = run(tmp_path, ["你好", prompt])
+    assert done.returncode == 1
+    assert str(replies) in done.stderr
+    stub = done.stderr[done.stderr.index("[[reply]]") :]
+    assert stub.startswith('[[reply]]\nprompt = "再见 \\"world\\"\\n"\ntext = "..."\n')
+
+    with replies.open("a", encoding="utf-8") as file:
+        file.write(stub)
+    done = run(tmp_path, ["你好", prompt])
+    assert (done.returncode, done.stdout) == (0, "你好！\n...\n")
+
+
+def test_serve_keeps_no_request(monkeypatch, tmp_path):
+    made = []
+
+    class Spy:
+        def __init__(self, *args, **kwargs):
+            made.append(kwargs)
+            raise OSError("spied")
+
+    monkeypatch.setattr(cli, "FakeOpenAI", Spy)
+    assert cli.serve(cli.Script({}), tmp_path / "replies.toml", 0) == 1
+    assert made == [{"keep_log": False}]
+
+
+def test_serve_exits_cleanly_on_ctrl_c_as_soon_as_it_speaks(tmp_path):
+    replies = tmp_path / "replies.toml"
+    replies.write_text(REPLIES, encoding="utf-8")
+    command = [sys.executable, "-m", "fake_openai", "--serve", "--replies", str(replies)]
+    for _ in range(3):  # the interrupt lands somewhere in or after the startup message
+        server = subprocess.Popen(
+            [*command, "--port", "0"],
+            cwd=ROOT,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+        )
+        server.stdout.readline()
+        server.send_signal(signal.SIGINT)
+        _, stderr = server.communicate(timeout=30)
+        assert (server.returncode, stderr) == (0, "")

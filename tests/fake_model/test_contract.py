@@ -28,10 +28,13 @@ from langchain_openai.chat_models.base import (
     OpenAIConnectionError,
     OpenAIInvalidRequestError,
     OpenAIRateLimitError,
+    OpenAIRefusalError,
     OpenAITimeoutError,
 )
+from pydantic import BaseModel
 
 from fake_openai import Script, pieces
+from fake_openai.tokens import TOKENS_PER_CALL, dumps
 
 TEXT = "Python 是一门简洁易读的编程语言。It's easy to read, too!"
 WEATHER = "What's the weather in Paris and Tokyo?"
@@ -91,7 +94,7 @@ def test_invoke(openai_env):
     assert message.content == TEXT
     assert message.usage_metadata == expected_usage("介绍 Python", TEXT)
     assert message.response_metadata["finish_reason"] == "stop"
-    assert message.response_metadata["model_name"] == "gpt-4o-mini"
+    assert message.response_metadata["model_name"] == "gpt-4o-mini-2024-07-18"
     assert openai_env.requests[0]["model"] == "gpt-4o-mini"
 
 
@@ -337,3 +340,183 @@ def run(model: ChatOpenAI, call: str, prompt: str, received: list[str] | None = 
                 received.append(chunk.content)
     else:
         asyncio.run(consume_async())
+
+
+# --- fidelity --------------------------------------------------------------------------------
+
+
+def test_usage_of_a_tool_call_counts_the_schema_and_the_call(openai_env):
+    entry = {"prompt": WEATHER, "tool_calls": WEATHER_TURNS[0]["tool_calls"]}
+    with openai_env.scripted(script(entry)):
+        model = ChatOpenAI(model="gpt-4o-mini", stream_usage=True).bind_tools([get_weather])
+        usage = aggregate(list(model.stream(WEATHER))).usage_metadata
+        [schema] = [tool["function"] for tool in openai_env.requests[0]["tools"]]
+
+    assert usage["input_tokens"] == 3 + 3 + len(pieces(WEATHER)) + len(pieces(dumps(schema)))
+    per_call = len(pieces("get_weather")) + len(pieces('{"city":"Paris"}')) + TOKENS_PER_CALL
+    assert usage["output_tokens"] == 2 * per_call
+
+
+def test_request_ids_reach_the_sdk(openai_env):
+    client = openai.OpenAI(max_retries=0)
+    entries = ({"prompt": "hi", "text": "hello"},)
+    with openai_env.scripted(script(*entries)):
+        completion = client.chat.completions.create(
+            model="gpt-4o-mini", messages=[{"role": "user", "content": "hi"}]
+        )
+        with pytest.raises(openai.NotFoundError) as raised:
+            client.chat.completions.create(
+                model="gpt-9", messages=[{"role": "user", "content": "hi"}]
+            )
+
+    assert completion._request_id.startswith("req_")
+    assert completion.model == "gpt-4o-mini-2024-07-18"
+    assert raised.value.request_id.startswith("req_")
+    assert raised.value.code == "model_not_found"
+
+
+class Weather(BaseModel):
+    city: str
+    sky: str
+
+
+REFUSAL = "I'm sorry, I can't help with that."
+
+
+@pytest.mark.parametrize("call", ["stream", "invoke"])
+def test_structured_output_raises_refusal_error_on_a_refusal(openai_env, call):
+    with openai_env.scripted(script({"prompt": "hack it", "refusal": REFUSAL})):
+        model = ChatOpenAI(model="gpt-4o-mini").with_structured_output(Weather)
+        with pytest.raises(OpenAIRefusalError, match=REFUSAL):
+            list(model.stream("hack it")) if call == "stream" else model.invoke("hack it")
+
+    assert "response_format" in openai_env.requests[0]
+
+
+@pytest.mark.parametrize("call", ["stream", "invoke"])
+def test_structured_output_raises_refusal_error_on_a_content_filter(openai_env, call):
+    entry = {"prompt": "tell me", "text": '{"city":', "finish_reason": "content_filter"}
+    with openai_env.scripted(script(entry)):
+        model = ChatOpenAI(model="gpt-4o-mini").with_structured_output(
+            Weather, method="function_calling"
+        )
+        with pytest.raises(OpenAIRefusalError, match="content filter"):
+            list(model.stream("tell me")) if call == "stream" else model.invoke("tell me")
+
+
+def test_json_schema_structured_output_meets_the_sdk_content_filter_error(openai_env):
+    # With the default json_schema method the SDK's own stream parser sees the
+    # finish_reason first and raises its error before LangChain's refusal check.
+    entry = {"prompt": "tell me", "text": '{"city":', "finish_reason": "content_filter"}
+    with openai_env.scripted(script(entry)):
+        model = ChatOpenAI(model="gpt-4o-mini").with_structured_output(Weather)
+        with pytest.raises(openai.ContentFilterFinishReasonError):
+            list(model.stream("tell me"))
+
+
+# --- the Responses API -----------------------------------------------------------------------
+
+REASONING = "The user asks about Python; answer in one sentence."
+
+
+def responses_model(**kwargs: Any) -> ChatOpenAI:
+    return ChatOpenAI(model="gpt-4o-mini", use_responses_api=True, **kwargs)
+
+
+def test_responses_stream_gives_one_chunk_per_piece(openai_env):
+    with openai_env.scripted(script({"prompt": "介绍 Python", "text": TEXT})):
+        chunks = list(responses_model().stream("介绍 Python"))
+        [request] = openai_env.requests
+
+    assert [chunk.text for chunk in chunks if chunk.text] == pieces(TEXT)
+    message = aggregate(chunks)
+    assert message.text == TEXT
+    assert message.usage_metadata["input_tokens"] == 3 + 3 + len(pieces("介绍 Python"))
+    assert message.usage_metadata["output_tokens"] == len(pieces(TEXT))
+    assert message.response_metadata["model_name"] == "gpt-4o-mini-2024-07-18"
+    assert message.response_metadata["status"] == "completed"
+    assert request["stream"] is True and "input" in request
+
+
+def test_responses_invoke_and_astream(openai_env):
+    with openai_env.scripted(script({"prompt": "介绍 Python", "text": TEXT})):
+        message = responses_model().invoke("介绍 Python")
+        chunks = asyncio.run(astream(responses_model(), "介绍 Python"))
+
+    assert message.text == TEXT
+    assert [chunk.text for chunk in chunks if chunk.text] == pieces(TEXT)
+
+
+def test_responses_reasoning_summary_reaches_content_blocks(openai_env):
+    entry = {"prompt": "介绍 Python", "reasoning": REASONING, "text": TEXT}
+    with openai_env.scripted(script(entry)):
+        model = responses_model(reasoning={"effort": "low", "summary": "auto"})
+        streamed = aggregate(list(model.stream("介绍 Python")))
+        invoked = model.invoke("介绍 Python")
+
+    for message in (streamed, invoked):
+        reasoning, text = message.content_blocks
+        assert (reasoning["type"], reasoning["reasoning"]) == ("reasoning", REASONING)
+        assert (text["type"], text["text"]) == ("text", TEXT)
+        assert message.usage_metadata["output_token_details"]["reasoning"] == len(pieces(REASONING))
+    assert openai_env.requests[0]["reasoning"] == {"effort": "low", "summary": "auto"}
+
+
+def test_responses_bind_tools_streams_parallel_tool_calls(openai_env):
+    entry = {"prompt": WEATHER, "tool_calls": WEATHER_TURNS[0]["tool_calls"]}
+    with openai_env.scripted(script(entry)):
+        chunks = list(responses_model().bind_tools([get_weather]).stream(WEATHER))
+
+    message = aggregate(chunks)
+    assert [(call["name"], call["args"]) for call in message.tool_calls] == [
+        ("get_weather", {"city": "Paris"}),
+        ("get_weather", {"city": "Tokyo"}),
+    ]
+    call_chunks = [piece for chunk in chunks for piece in chunk.tool_call_chunks]
+    named = [piece for piece in call_chunks if piece["name"]]
+    assert [piece["id"] for piece in named] == [call["id"] for call in message.tool_calls]
+    assert [piece["args"] for piece in call_chunks if not piece["name"]] == [
+        *pieces('{"city":"Paris"}'),
+        *pieces('{"city":"Tokyo"}'),
+    ]
+
+
+def test_responses_agent_runs_the_tools_and_answers(openai_env):
+    with openai_env.scripted(script({"prompt": WEATHER, "turns": WEATHER_TURNS})):
+        agent = create_agent(model=responses_model(), tools=[get_weather])
+        streamed = list(
+            agent.stream(
+                {"messages": [{"role": "user", "content": WEATHER}]}, stream_mode="messages"
+            )
+        )
+        requests = openai_env.requests
+
+    tool_results = [chunk.content for chunk, meta in streamed if meta["langgraph_node"] == "tools"]
+    assert sorted(tool_results) == ["rainy", "sunny"]
+    answer = [chunk.text for chunk, meta in streamed if meta["langgraph_node"] == "model"]
+    assert [text for text in answer if text] == pieces(ANSWER)
+    assert [item.get("type") for item in requests[1]["input"]] == [
+        "message",
+        "function_call",
+        "function_call",
+        "function_call_output",
+        "function_call_output",
+    ]
+
+
+@pytest.mark.parametrize(
+    "entry",
+    [
+        {"prompt": "p", "refusal": REFUSAL},
+        {"prompt": "p", "text": '{"city":', "finish_reason": "content_filter"},
+    ],
+    ids=["refusal", "content-filter"],
+)
+def test_responses_structured_output_raises_refusal_error_while_streaming(openai_env, entry):
+    with openai_env.scripted(script(entry)):
+        model = responses_model().with_structured_output(Weather)
+        with pytest.raises(OpenAIRefusalError) as raised:
+            list(model.stream("p"))
+
+    expected = REFUSAL if "refusal" in entry else "Model output was stopped by a content filter"
+    assert str(raised.value) == expected

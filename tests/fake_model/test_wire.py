@@ -4,15 +4,26 @@ from __future__ import annotations
 
 import json
 import logging
+import re
+import socket
 import threading
 import time
+import tomllib
+import typing
 from pathlib import Path
 from typing import Any
 
 import httpx
+import pydantic
 import pytest
+from openai.types.chat import ChatCompletion, ChatCompletionChunk
+from openai.types.responses import Response, ResponseStreamEvent
 
 from fake_openai import FakeOpenAI, Script, ScriptError, pieces
+from fake_openai.errors import EXCERPT_CHARS, MAX_BODY_BYTES
+from fake_openai.script import stub
+from fake_openai.standalone import StandaloneServer
+from fake_openai.tokens import TOKENS_PER_CALL, dumps
 from fake_openai.wire import CREATED, SYSTEM_FINGERPRINT
 
 WEATHER = "What's the weather in Paris and Tokyo?"
@@ -55,6 +66,21 @@ def chunks(server: FakeOpenAI, body: dict[str, Any]) -> list[dict[str, Any]]:
 
 def deltas(stream: list[dict[str, Any]]) -> list[dict[str, Any]]:
     return [chunk["choices"][0]["delta"] for chunk in stream if chunk["choices"]]
+
+
+def strictly_valid(model: type[pydantic.BaseModel], data: dict[str, Any]) -> None:
+    """`data` is a `model` under strict validation, with no field the SDK does not declare."""
+
+    def no_extras(value: Any) -> None:
+        if isinstance(value, pydantic.BaseModel):
+            assert not value.model_extra, f"undeclared fields {value.model_extra} in {data}"
+            for name in type(value).model_fields:
+                no_extras(getattr(value, name))
+        elif isinstance(value, list):
+            for item in value:
+                no_extras(item)
+
+    no_extras(model.model_validate(data, strict=True))
 
 
 def timed_lines(server: FakeOpenAI, body: dict[str, Any]) -> list[tuple[float, str]]:
@@ -114,7 +140,7 @@ def test_stream_text_chunk_sequence(fake_openai):
     for chunk in stream:
         assert chunk["object"] == "chat.completion.chunk"
         assert chunk["created"] == CREATED
-        assert chunk["model"] == "gpt-4o"
+        assert chunk["model"] == "gpt-4o-2024-08-06"
         assert chunk["system_fingerprint"] == SYSTEM_FINGERPRINT
         assert "usage" not in chunk
         [choice] = chunk["choices"]
@@ -198,7 +224,7 @@ def test_non_streamed_text(fake_openai):
 
     assert body["object"] == "chat.completion"
     assert body["id"] == streamed[0]["id"]
-    assert body["model"] == "gpt-4o-mini"
+    assert body["model"] == "gpt-4o-mini-2024-07-18"
     assert body["created"] == CREATED and body["system_fingerprint"] == SYSTEM_FINGERPRINT
     [choice] = body["choices"]
     assert choice["finish_reason"] == "stop"
@@ -244,12 +270,12 @@ def test_prompt_is_last_user_message_and_turn_counts_assistant_messages(fake_ope
         },
     ]
     with fake_openai.scripted(script(entry)):
-        turn_zero = post(fake_openai, {"model": "m", "messages": messages}).json()
+        turn_zero = post(fake_openai, {"model": "gpt-4o-mini", "messages": messages}).json()
         after_tool = messages + [
             {"role": "assistant", "content": None, "tool_calls": []},
             {"role": "tool", "content": "42", "tool_call_id": "call_1"},
         ]
-        turn_one = post(fake_openai, {"model": "m", "messages": after_tool}).json()
+        turn_one = post(fake_openai, {"model": "gpt-4o-mini", "messages": after_tool}).json()
 
     assert turn_zero["choices"][0]["message"]["content"] == "turn zero"
     assert turn_one["choices"][0]["message"]["content"] == "turn one"
@@ -262,7 +288,7 @@ def test_unscripted_prompt_and_turn(fake_openai):
         beyond = post(
             fake_openai,
             {
-                "model": "m",
+                "model": "gpt-4o-mini",
                 "messages": [
                     {"role": "user", "content": "known"},
                     {"role": "assistant", "content": "yes"},
@@ -436,7 +462,7 @@ def test_bad_requests_get_openai_errors_and_the_server_keeps_serving(
         ),
         ({"reply": [{"prompt": "p", "text": "a", "ttft": "slow"}]}, "'ttft'"),
         ({"reply": [{"prompt": "p", "text": 3}]}, "'text'"),
-        ({"reply": [{"prompt": "p"}]}, "'text' or 'tool_calls'"),
+        ({"reply": [{"prompt": "p"}]}, "'text', 'tool_calls' or 'refusal'"),
         ({"reply": [{"prompt": "p", "text": "a", "turns": [{"text": "b"}]}]}, "'text'"),
         ({"reply": [{"text": "a"}]}, "'prompt'"),
     ],
@@ -564,7 +590,8 @@ def test_stall_fault_goes_silent_then_continues(fake_openai):
     gaps = [later - earlier for earlier, later in zip(times, times[1:], strict=False)]
     # opening chunk, "a", " b", then the silence before " c"
     assert gaps.index(max(gaps)) == 2
-    assert max(gaps) >= 0.3
+    # Measured from the request, not between lines: a late read of " b" shortens that gap.
+    assert times[3] >= 0.3
     assert lines[-1][1] == "data: [DONE]"
     assert non_streamed >= 0.3
     assert body["choices"][0]["message"]["content"] == "a b c d"
@@ -599,3 +626,526 @@ def test_no_startup_chatter_in_logs(caplog):
     with FakeOpenAI() as server, server.scripted(script({"prompt": "p", "text": "t"})):
         post(server, request("p"))
     assert [record for record in caplog.records if record.name.startswith("uvicorn")] == []
+
+
+# --- fidelity: usage, model, obfuscation, request ids, validation ----------------------------
+
+GET_WEATHER = {
+    "type": "function",
+    "function": {
+        "name": "get_weather",
+        "description": "Get the current weather in a city.",
+        "parameters": {
+            "type": "object",
+            "properties": {"city": {"type": "string"}},
+            "required": ["city"],
+        },
+    },
+}
+
+
+def test_usage_counts_bound_tools_and_tool_call_framing(fake_openai):
+    entry = {"prompt": WEATHER, "tool_calls": PARALLEL_CALLS}
+    with fake_openai.scripted(script(entry)):
+        bare = post(fake_openai, request(WEATHER)).json()["usage"]
+        bound = post(fake_openai, request(WEATHER, tools=[GET_WEATHER])).json()["usage"]
+
+    schema_tokens = len(pieces(dumps(GET_WEATHER["function"])))
+    assert bound["prompt_tokens"] == bare["prompt_tokens"] + schema_tokens
+    assert bare["prompt_tokens"] == 3 + 3 + len(pieces(WEATHER))
+    per_call = [
+        len(pieces("get_weather")) + len(pieces(dumps(call["args"]))) + TOKENS_PER_CALL
+        for call in PARALLEL_CALLS
+    ]
+    assert bound["completion_tokens"] == sum(per_call)
+
+
+def test_usage_matches_a_real_tool_call_capture(fake_openai):
+    # gpt-4o answered this with search({"query":"langchain"}) for 15 completion tokens, and
+    # sending back that call and its tool result cost 37 more prompt tokens.
+    prompt = "调用search 函数搜索langchain"
+    call = {"name": "search", "args": {"query": "langchain"}}
+    result = "Tool error: Please check your input and try again. (division by zero)"
+    entry = {"prompt": prompt, "turns": [{"tool_calls": [call]}, {"text": "Sorry."}]}
+    with fake_openai.scripted(script(entry)):
+        first = post(fake_openai, request(prompt)).json()
+        message = first["choices"][0]["message"]
+        history = [
+            {"role": "user", "content": prompt},
+            {k: v for k, v in message.items() if k in ("role", "content", "tool_calls")},
+            {"role": "tool", "tool_call_id": message["tool_calls"][0]["id"], "content": result},
+        ]
+        second = post(fake_openai, {"model": "gpt-4o", "messages": history}).json()
+
+    assert first["usage"]["completion_tokens"] == 15
+    assert second["usage"]["prompt_tokens"] - first["usage"]["prompt_tokens"] == 37
+
+
+@pytest.mark.parametrize(
+    ("requested", "answered"),
+    [
+        ("gpt-4o-mini", "gpt-4o-mini-2024-07-18"),
+        ("gpt-4o", "gpt-4o-2024-08-06"),
+        ("gpt-4.1-mini", "gpt-4.1-mini-2025-04-14"),
+        ("gpt-4o-mini-2024-07-18", "gpt-4o-mini-2024-07-18"),
+    ],
+)
+def test_model_is_answered_with_its_snapshot(fake_openai, requested, answered):
+    with fake_openai.scripted(script({"prompt": "hi", "text": "hello"})):
+        streamed = chunks(fake_openai, request("hi", model=requested))
+        body = post(fake_openai, request("hi", model=requested)).json()
+
+    assert body["model"] == answered
+    assert {chunk["model"] for chunk in streamed} == {answered}
+
+
+@pytest.mark.parametrize("stream", [False, True])
+def test_unknown_model_gets_model_not_found(fake_openai, stream):
+    with fake_openai.scripted(script({"prompt": "hi", "text": "hello"})):
+        response = post(fake_openai, request("hi", model="gpt-9-turbo", stream=stream))
+
+    assert response.status_code == 404
+    assert response.json() == {
+        "error": {
+            "message": "The model `gpt-9-turbo` does not exist or you do not have access to it.",
+            "type": "invalid_request_error",
+            "param": None,
+            "code": "model_not_found",
+        }
+    }
+    assert fake_openai.unscripted == []
+
+
+def test_obfuscation_on_every_chunk_unless_turned_off(fake_openai):
+    entry = {"prompt": "hi", "text": "Hello, world!"}
+    usage = {"include_usage": True}
+    with fake_openai.scripted(script(entry)):
+        first = chunks(fake_openai, request("hi", stream_options=usage))
+        again = chunks(fake_openai, request("hi", stream_options=usage))
+        off = chunks(
+            fake_openai, request("hi", stream_options={**usage, "include_obfuscation": False})
+        )
+
+    padding = [chunk["obfuscation"] for chunk in first]
+    assert all(isinstance(p, str) and 2 <= len(p) <= 16 and p.isalnum() for p in padding)
+    assert len(set(padding)) == len(padding)  # random-looking
+    assert [list(chunk)[-1] for chunk in first] == ["obfuscation"] * len(first)
+    assert first == again  # and deterministic
+    assert all("obfuscation" not in chunk for chunk in off)
+    assert [dict(chunk, obfuscation=None) for chunk in first] == [
+        dict(chunk, obfuscation=None) for chunk in off
+    ]
+
+
+def test_every_response_carries_a_request_id(fake_openai):
+    fault = {"kind": "status", "status": 429, "retry_after": 0.05}
+    entries = ({"prompt": "hi", "text": "hello"}, {"prompt": "busy", "text": "x", "fault": fault})
+    with fake_openai.scripted(script(*entries)):
+        responses = [
+            post(fake_openai, request("hi")),
+            post(fake_openai, request("hi", stream=True)),
+            post(fake_openai, request("busy")),
+            post(fake_openai, request("nobody scripted this")),
+            post(fake_openai, request("hi"), path="/nowhere"),
+            HTTP.get(fake_openai.base_url + "/chat/completions"),
+            HTTP.get(fake_openai.base_url + "/models"),
+        ]
+
+    assert [r.status_code for r in responses] == [200, 200, 429, 400, 404, 405, 200]
+    ids = [response.headers["x-request-id"] for response in responses]
+    assert all(re.fullmatch(r"req_[0-9a-f]{32}", id_) for id_ in ids)
+    assert len(set(ids)) == len(ids)
+
+
+@pytest.mark.parametrize(
+    ("extra", "message", "param", "code"),
+    [
+        (
+            {"stream": "true"},
+            "Invalid type for 'stream': expected a boolean, but got a string instead.",
+            "stream",
+            "invalid_type",
+        ),
+        (
+            {"stream": 1},
+            "Invalid type for 'stream': expected a boolean, but got an integer instead.",
+            "stream",
+            "invalid_type",
+        ),
+        (
+            {"stream_options": {"include_usage": True}},
+            "The 'stream_options' parameter is only allowed when 'stream' is enabled.",
+            "stream_options",
+            None,
+        ),
+        (
+            {"stream": False, "stream_options": {"include_usage": True}},
+            "The 'stream_options' parameter is only allowed when 'stream' is enabled.",
+            "stream_options",
+            None,
+        ),
+    ],
+)
+def test_streaming_parameters_are_checked_like_openai(fake_openai, extra, message, param, code):
+    with fake_openai.scripted(script({"prompt": "hi", "text": "hello"})):
+        response = post(fake_openai, request("hi", **extra))
+        unset = post(fake_openai, request("hi", stream=None, stream_options=None))
+
+    assert response.status_code == 400
+    assert response.json()["error"] == _error(message, param, code)
+    assert unset.status_code == 200
+
+
+# --- refusals and content filters ------------------------------------------------------------
+
+REFUSAL = "I'm sorry, I can't help with that."
+
+
+def test_refusal_streams_in_delta_refusal(fake_openai):
+    with fake_openai.scripted(script({"prompt": "hack it", "refusal": REFUSAL})):
+        stream = chunks(fake_openai, request("hack it", stream_options={"include_usage": True}))
+        body = post(fake_openai, request("hack it")).json()
+
+    found = deltas(stream)
+    assert found[0] == {"role": "assistant", "content": None, "refusal": ""}
+    assert found[1:-1] == [{"refusal": piece} for piece in pieces(REFUSAL)]
+    assert found[-1] == {}
+    assert stream[-2]["choices"][0]["finish_reason"] == "stop"
+    assert stream[-1]["usage"]["completion_tokens"] == len(pieces(REFUSAL))
+    [choice] = body["choices"]
+    assert choice["finish_reason"] == "stop"
+    assert choice["message"]["content"] is None
+    assert choice["message"]["refusal"] == REFUSAL
+
+
+@pytest.mark.parametrize("text", ["Here is how", ""])
+def test_content_filter_finishes_the_reply(fake_openai, text):
+    entry = {"prompt": "tell me", "text": text, "finish_reason": "content_filter"}
+    with fake_openai.scripted(script(entry)):
+        stream = chunks(fake_openai, request("tell me"))
+        body = post(fake_openai, request("tell me")).json()
+
+    assert "".join(delta.get("content") or "" for delta in deltas(stream)) == text
+    assert stream[-1]["choices"][0]["finish_reason"] == "content_filter"
+    assert body["choices"][0]["finish_reason"] == "content_filter"
+    assert body["choices"][0]["message"]["content"] == (text or None)
+
+
+def test_every_event_is_strictly_an_sdk_object(fake_openai):
+    entries = (
+        {"prompt": "text", "text": "Hello, 世界!"},
+        {"prompt": "tools", "text": "Checking.", "tool_calls": PARALLEL_CALLS},
+        {"prompt": "calls", "tool_calls": PARALLEL_CALLS},
+        {"prompt": "refusal", "refusal": REFUSAL},
+        {"prompt": "filtered", "text": "Well", "finish_reason": "content_filter"},
+        {"prompt": "cut", "text": "Long", "finish_reason": "length"},
+    )
+    options = [None, {"include_usage": True}, {"include_obfuscation": False}]
+    with fake_openai.scripted(script(*entries)):
+        for entry in entries:
+            strictly_valid(ChatCompletion, post(fake_openai, request(entry["prompt"])).json())
+            for stream_options in options:
+                body = request(entry["prompt"], stream_options=stream_options)
+                for chunk in chunks(fake_openai, body):
+                    strictly_valid(ChatCompletionChunk, chunk)
+
+
+@pytest.mark.parametrize(
+    ("reply", "message"),
+    [
+        ({"refusal": "no", "text": "yes"}, "a 'refusal' has no 'text'"),
+        ({"text": "a", "finish_reason": "stop"}, "'finish_reason' must be one of"),
+        ({"tool_calls": PARALLEL_CALLS[:1], "finish_reason": "length"}, "not 'tool_calls'"),
+        ({"refusal": 3}, "'refusal' must be a string"),
+    ],
+)
+def test_refusal_and_finish_reason_script_errors(reply, message):
+    with pytest.raises(ScriptError, match=message):
+        script({"prompt": "p", **reply})
+
+
+# --- robustness ------------------------------------------------------------------------------
+
+
+def test_bodies_over_the_limit_get_413(fake_openai):
+    big = json.dumps(request("x" * (MAX_BODY_BYTES + 1))).encode()
+
+    def in_parts():  # no content-length: the limit holds while reading
+        yield from (big[start : start + 65536] for start in range(0, len(big), 65536))
+
+    with fake_openai.scripted(script({"prompt": "hi", "text": "still here"})):
+        declared = HTTP.post(fake_openai.base_url + "/chat/completions", content=big)
+        streamed = HTTP.post(fake_openai.base_url + "/chat/completions", content=in_parts())
+        after = post(fake_openai, request("hi"))
+
+    for response in (declared, streamed):
+        assert response.status_code == 413
+        assert response.json()["error"]["code"] == "request_too_large"
+        assert set(response.json()["error"]) == {"message", "type", "param", "code"}
+    assert after.json()["choices"][0]["message"]["content"] == "still here"
+
+
+@pytest.mark.parametrize(
+    "content",
+    [
+        b'{"model": "gpt\\ud800", "messages": [{"role": "user", "content": "hi"}]}',
+        b'{"model": "gpt-4o-mini", "messages": [{"role": "user", "content": "\\udfff"}]}',
+        b'{"model": "gpt-4o-mini", "stream": true, "messages": [{"role": "user", "content": '
+        b'"hi \\ud83d"}]}',
+        b'{"model": "gpt-4o-mini", "temperature": NaN, "messages": []}',
+    ],
+    ids=["surrogate-in-model", "surrogate-in-prompt", "surrogate-streamed", "nan"],
+)
+def test_unencodable_input_gets_the_bad_json_400(fake_openai, caplog, content):
+    with fake_openai.scripted(script({"prompt": "hi", "text": "hello"})):
+        response = HTTP.post(fake_openai.base_url + "/chat/completions", content=content)
+
+    assert response.status_code == 400
+    assert response.headers["content-type"] == "application/json"
+    assert response.json()["error"]["message"].startswith("We could not parse the JSON body")
+    assert [record for record in caplog.records if record.name.startswith("uvicorn")] == []
+
+
+def test_unscripted_error_quotes_a_bounded_excerpt(fake_openai):
+    prompt = "很长的问题" * 100_000
+    with fake_openai.scripted(script()):
+        response = post(fake_openai, request(prompt))
+
+    message = response.json()["error"]["message"]
+    assert response.status_code == 400
+    assert repr(prompt[:EXCERPT_CHARS] + "…") in message
+    assert len(message) < EXCERPT_CHARS + 200
+
+
+def test_unscripted_error_names_the_replies_file(fake_openai, tmp_path: Path):
+    replies = tmp_path / "replies.toml"
+    replies.write_text('[[reply]]\nprompt = "known"\ntext = "yes"\n', encoding="utf-8")
+    with fake_openai.scripted(Script.load(replies)):
+        message = post(fake_openai, request("unknown")).json()["error"]["message"]
+    assert message == (
+        f"No scripted reply for prompt 'unknown' (turn 0). Add it to the replies file {replies}."
+    )
+
+
+def test_a_server_without_a_log_keeps_no_request():
+    with (
+        FakeOpenAI(keep_log=False) as server,
+        server.scripted(script({"prompt": "hi", "text": "hello"})),
+    ):
+        for prompt in ("hi", "unscripted", "hi"):
+            post(server, request(prompt))
+        assert server.requests == [] and server.unscripted == []
+        assert post(server, request("hi")).json()["choices"][0]["message"]["content"] == "hello"
+
+
+def test_a_client_leaving_mid_body_logs_no_traceback(fake_openai, caplog):
+    head = (
+        b"POST /v1/chat/completions HTTP/1.1\r\nHost: x\r\n"
+        b"Content-Type: application/json\r\nContent-Length: 1000\r\n\r\n"
+    )
+    with fake_openai.scripted(script({"prompt": "hi", "text": "still here"})):
+        for _ in range(3):
+            with socket.create_connection(("127.0.0.1", fake_openai.port), timeout=5) as raw:
+                raw.sendall(head + b'{"model": "gpt-4o-mini", "mess')
+        after = post(fake_openai, request("hi"))
+
+    assert after.json()["choices"][0]["message"]["content"] == "still here"
+    assert [record for record in caplog.records if record.name.startswith("uvicorn")] == []
+
+
+def test_standalone_server_answers_unknown_routes_with_openai_errors(tmp_path: Path):
+    replies = tmp_path / "replies.toml"
+    replies.write_text('[[reply]]\nprompt = "hi"\ntext = "hello"\n', encoding="utf-8")
+    with StandaloneServer(replies) as server:
+        missing = HTTP.post(server.base_url + "/nowhere", json={})
+        wrong_method = HTTP.get(server.base_url + "/chat/completions")
+        unknown_model = HTTP.post(
+            server.base_url + "/chat/completions", json=request("hi", model="gpt-9")
+        )
+
+    assert (missing.status_code, missing.json()["error"]) == (
+        404,
+        _error("Invalid URL (POST /v1/nowhere)"),
+    )
+    assert (wrong_method.status_code, wrong_method.json()["error"]) == (
+        405,
+        _error("Invalid method for URL (GET /v1/chat/completions)"),
+    )
+    assert unknown_model.json()["error"]["code"] == "model_not_found"
+    assert missing.headers["x-request-id"].startswith("req_")
+
+
+# --- the Responses API -----------------------------------------------------------------------
+
+EVENT_TYPES = {
+    typing.get_args(cls.model_fields["type"].annotation)[0]: cls
+    for cls in typing.get_args(typing.get_args(ResponseStreamEvent)[0])
+}
+REASONING = "The user wants the weather; call the tool for each city."
+
+
+def response_request(prompt: str, **extra: Any) -> dict[str, Any]:
+    return {"model": "gpt-4o-mini", "input": prompt, **extra}
+
+
+def response_events(server: FakeOpenAI, body: dict[str, Any]) -> list[dict[str, Any]]:
+    """The events of a streamed Responses API reply, each checked against its SDK type."""
+    response = post(server, {**body, "stream": True}, path="/responses")
+    assert response.status_code == 200
+    assert response.headers["content-type"].startswith("text/event-stream")
+    assert response.text.endswith("\n\n")
+    found = []
+    for frame in response.text.split("\n\n")[:-1]:
+        event_line, data_line = frame.split("\n")
+        event = json.loads(data_line.removeprefix("data: "))
+        assert event_line == f"event: {event['type']}"
+        strictly_valid(EVENT_TYPES[event["type"]], event)
+        found.append(event)
+    assert [event["sequence_number"] for event in found] == list(range(len(found)))
+    return found
+
+
+def test_responses_text_stream(fake_openai):
+    text = "Hello, world! 你好。"
+    with fake_openai.scripted(script({"prompt": "hi", "text": text})):
+        found = response_events(fake_openai, response_request("hi"))
+        body = post(fake_openai, response_request("hi"), path="/responses").json()
+
+    assert [event["type"] for event in found] == [
+        "response.created",
+        "response.in_progress",
+        "response.output_item.added",
+        "response.content_part.added",
+        *["response.output_text.delta"] * len(pieces(text)),
+        "response.output_text.done",
+        "response.content_part.done",
+        "response.output_item.done",
+        "response.completed",
+    ]
+    assert [e["delta"] for e in found if e["type"].endswith(".delta")] == pieces(text)
+    assert found[0]["response"]["status"] == "in_progress"
+    assert found[0]["response"]["output"] == [] and found[0]["response"]["usage"] is None
+    assert found[2]["item"]["status"] == "in_progress" and found[2]["item"]["content"] == []
+    assert found[-1]["response"] == body
+    strictly_valid(Response, body)
+    assert body["status"] == "completed" and body["model"] == "gpt-4o-mini-2024-07-18"
+    [message] = body["output"]
+    assert message["content"][0]["text"] == text
+    assert body["usage"]["input_tokens"] == 3 + 3 + len(pieces("hi"))
+    assert body["usage"]["output_tokens"] == len(pieces(text))
+
+
+def test_responses_reasoning_and_parallel_calls(fake_openai):
+    entry = {"prompt": WEATHER, "reasoning": REASONING, "tool_calls": PARALLEL_CALLS}
+    tools = [{"type": "function", **GET_WEATHER["function"]}]
+    with fake_openai.scripted(script(entry)):
+        found = response_events(fake_openai, response_request(WEATHER, tools=tools))
+        body = post(fake_openai, response_request(WEATHER, tools=tools), path="/responses").json()
+
+    kinds = [item["type"] for item in body["output"]]
+    assert kinds == ["reasoning", "function_call", "function_call"]
+    summary = [e["delta"] for e in found if e["type"] == "response.reasoning_summary_text.delta"]
+    assert summary == pieces(REASONING)
+    assert body["output"][0]["summary"] == [{"type": "summary_text", "text": REASONING}]
+    for index, call in enumerate(PARALLEL_CALLS, start=1):
+        item = body["output"][index]
+        assert (item["name"], json.loads(item["arguments"])) == (call["name"], call["args"])
+        fragments = [
+            e["delta"]
+            for e in found
+            if e["type"] == "response.function_call_arguments.delta" and e["output_index"] == index
+        ]
+        assert fragments == pieces(item["arguments"])
+    assert body["tools"][0]["name"] == "get_weather"
+    reasoning_tokens = len(pieces(REASONING))
+    assert body["usage"]["output_tokens_details"]["reasoning_tokens"] == reasoning_tokens
+    schema_tokens = len(pieces(dumps({k: v for k, v in tools[0].items() if k != "type"})))
+    assert body["usage"]["input_tokens"] == 3 + 3 + len(pieces(WEATHER)) + schema_tokens
+
+
+def test_responses_refusal_and_content_filter(fake_openai):
+    entries = (
+        {"prompt": "hack it", "refusal": REFUSAL},
+        {"prompt": "tell me", "text": "Well", "finish_reason": "content_filter"},
+    )
+    with fake_openai.scripted(script(*entries)):
+        refused = response_events(fake_openai, response_request("hack it"))
+        filtered = response_events(fake_openai, response_request("tell me"))
+
+    assert [e["delta"] for e in refused if e["type"] == "response.refusal.delta"] == pieces(REFUSAL)
+    assert refused[-1]["type"] == "response.completed"
+    assert refused[-1]["response"]["output"][0]["content"] == [
+        {"type": "refusal", "refusal": REFUSAL}
+    ]
+    assert filtered[-1]["type"] == "response.incomplete"
+    assert filtered[-1]["response"]["status"] == "incomplete"
+    assert filtered[-1]["response"]["incomplete_details"] == {"reason": "content_filter"}
+
+
+def test_responses_turns_count_model_output_runs(fake_openai):
+    entry = {"prompt": WEATHER, "turns": [{"tool_calls": PARALLEL_CALLS}, {"text": "Done."}]}
+    with fake_openai.scripted(script(entry)):
+        first = post(fake_openai, response_request(WEATHER), path="/responses").json()
+        calls = [item for item in first["output"] if item["type"] == "function_call"]
+        history = [
+            {"role": "user", "content": [{"type": "input_text", "text": WEATHER}]},
+            *({k: v for k, v in call.items() if k != "status"} for call in calls),
+            *(
+                {"type": "function_call_output", "call_id": call["call_id"], "output": "sunny"}
+                for call in calls
+            ),
+        ]
+        second = post(fake_openai, response_request(history), path="/responses").json()
+
+    assert second["output"][0]["content"][0]["text"] == "Done."
+    assert second["usage"]["input_tokens"] > first["usage"]["input_tokens"]
+
+
+@pytest.mark.parametrize(
+    ("body", "status", "code"),
+    [
+        ({"input": "hi"}, 400, "missing_required_parameter"),
+        ({"model": "gpt-4o-mini", "input": 3}, 400, "invalid_value"),
+        ({"model": "gpt-4o-mini", "input": "hi", "stream": "yes"}, 400, "invalid_type"),
+        ({"model": "nope", "input": "hi"}, 404, "model_not_found"),
+    ],
+)
+def test_responses_bad_requests(fake_openai, body, status, code):
+    with fake_openai.scripted(script({"prompt": "hi", "text": "hello"})):
+        response = post(fake_openai, body, path="/responses")
+    assert response.status_code == status
+    assert response.json()["error"]["code"] == code
+
+
+def test_chat_counts_a_scripted_reasoning_summary_without_sending_it(fake_openai):
+    entry = {"prompt": "hi", "reasoning": REASONING, "text": "Hello."}
+    with fake_openai.scripted(script(entry)):
+        body = post(fake_openai, request("hi")).json()
+        streamed = chunks(fake_openai, request("hi"))
+
+    details = body["usage"]["completion_tokens_details"]
+    assert details["reasoning_tokens"] == len(pieces(REASONING))
+    assert body["usage"]["completion_tokens"] == len(pieces(REASONING)) + len(pieces("Hello."))
+    assert REASONING not in json.dumps(body) + json.dumps(streamed)
+
+
+@pytest.mark.parametrize("turn", [0, 2])
+def test_stub_is_a_replies_entry_answering_that_turn(turn):
+    prompt = 'say "hi"\n\t\\ 你好'
+    loaded = Script.from_dict(tomllib.loads(stub(prompt, turn)))
+    assert loaded.reply_for(prompt, turn).text == "..."
+    assert loaded.reply_for(prompt, turn + 1) is None
+
+
+def test_responses_drop_fault_cuts_after_n_deltas(fake_openai):
+    fault = {"kind": "drop", "after": 2}
+    received: list[str] = []
+    entry = {"prompt": "drop", "text": "one two three four", "fault": fault}
+    with fake_openai.scripted(script(entry)):
+        with pytest.raises(httpx.RemoteProtocolError):
+            body = response_request("drop", stream=True)
+            with HTTP.stream("POST", fake_openai.base_url + "/responses", json=body) as response:
+                received.extend(line for line in response.iter_lines() if line.startswith("data"))
+
+    deltas_seen = [json.loads(line.removeprefix("data: ")) for line in received]
+    assert [e["delta"] for e in deltas_seen if "delta" in e] == ["one", " two"]
