@@ -14,7 +14,8 @@ import os
 import shlex
 import sys
 
-from fake_openai import OVERRIDING_ENV, network_guard
+from fake_openai import network_guard
+from fake_openai.server import CLIENT_ENV, apply_env
 
 from . import data
 from .run import PROFILES, run
@@ -26,10 +27,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("profile", choices=sorted(PROFILES))
     args = parser.parse_args(argv)
     network_guard.install()
-    for name in OVERRIDING_ENV:
-        os.environ.pop(name, None)
-    os.environ["LANGSMITH_TRACING"] = "false"
-    os.environ["LANGCHAIN_TRACING_V2"] = "false"
+    apply_env(os.environ, CLIENT_ENV)  # each path is given the server's address itself
     os.environ.pop("LANGCHAIN_OPENAI_STREAM_CHUNK_TIMEOUT_S", None)
     results = run(PROFILES[args.profile], shlex.join(["python", "-m", "bench", *argv]))
     target = data.path_for(args.profile)

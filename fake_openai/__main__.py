@@ -21,7 +21,7 @@ import threading
 from pathlib import Path
 
 from .script import Script, ScriptError, stub
-from .server import OVERRIDING_ENV, FakeOpenAI
+from .server import OVERRIDING_ENV, FakeOpenAI, apply_env
 
 SERVE_PORT = 8765
 
@@ -61,9 +61,7 @@ def main(argv: list[str] | None = None) -> int:
 
 def run(example: Path, script: Script) -> int:
     with FakeOpenAI() as server, server.scripted(script):
-        for name in OVERRIDING_ENV:
-            os.environ.pop(name, None)
-        os.environ.update(server.env)
+        apply_env(os.environ, server.client_env)
         sys.argv = [str(example)]
         sys.path.insert(0, str(example.parent.resolve()))
         try:

@@ -7,7 +7,7 @@ from collections.abc import Iterator
 
 import pytest
 
-from .server import OVERRIDING_ENV, FakeOpenAI
+from .server import FakeOpenAI
 
 
 @pytest.fixture(scope="session")
@@ -20,8 +20,9 @@ def fake_openai() -> Iterator[FakeOpenAI]:
 @pytest.fixture
 def openai_env(fake_openai: FakeOpenAI, monkeypatch: pytest.MonkeyPatch) -> FakeOpenAI:
     """The session's fake server, with OPENAI_BASE_URL/OPENAI_API_KEY pointing at it."""
-    for name in OVERRIDING_ENV:
-        monkeypatch.delenv(name, raising=False)
-    for name, value in fake_openai.env.items():
-        monkeypatch.setenv(name, value)
+    for name, value in fake_openai.client_env.items():
+        if value is None:
+            monkeypatch.delenv(name, raising=False)
+        else:
+            monkeypatch.setenv(name, value)
     return fake_openai

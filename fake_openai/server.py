@@ -6,7 +6,7 @@ import logging
 import socket
 import threading
 import time
-from collections.abc import Iterator
+from collections.abc import Iterator, MutableMapping
 from typing import Any, Self
 
 import uvicorn
@@ -19,6 +19,18 @@ _START_STOP_TIMEOUT = 5.0
 # langchain-openai takes its base URL from these before OPENAI_BASE_URL; left set,
 # they would send requests past the fake server. Unset them next to applying `env`.
 OVERRIDING_ENV = ("OPENAI_API_BASE", "LANGSMITH_GATEWAY")
+# Examples build real LangChain objects; tracing stays off so nothing tries to phone home.
+TRACING_OFF = {"LANGSMITH_TRACING": "false", "LANGCHAIN_TRACING_V2": "false"}
+# What a client's environment needs besides the server's address: None unsets the name.
+CLIENT_ENV: dict[str, str | None] = {**dict.fromkeys(OVERRIDING_ENV), **TRACING_OFF}
+
+
+def apply_env(environ: MutableMapping[str, str], changes: dict[str, str | None]) -> None:
+    for name, value in changes.items():
+        if value is None:
+            environ.pop(name, None)
+        else:
+            environ[name] = value
 
 
 class _HideCutConnections(logging.Filter):
@@ -71,6 +83,11 @@ class FakeOpenAI:
     @property
     def env(self) -> dict[str, str]:
         return {"OPENAI_BASE_URL": self.base_url, "OPENAI_API_KEY": "sk-fake"}
+
+    @property
+    def client_env(self) -> dict[str, str | None]:
+        """Every change a client's environment needs to use this server (None: unset it)."""
+        return {**CLIENT_ENV, **self.env}
 
     @property
     def requests(self) -> list[dict[str, Any]]:

@@ -39,7 +39,8 @@ from nbclient import NotebookClient
 from nbclient.exceptions import CellExecutionError, CellTimeoutError
 from nbformat.v4 import new_code_cell, new_markdown_cell, new_notebook, new_output
 
-from fake_openai import OVERRIDING_ENV, FakeOpenAI, Script
+from fake_openai import FakeOpenAI, Script
+from fake_openai.server import apply_env
 from guide.layout import (
     DOCS,
     MARKER_RE,
@@ -274,8 +275,8 @@ def execute(examples: Sequence[Path], replies: Path, server: FakeOpenAI) -> list
     `server` from `replies`; what each printed."""
     cells = [new_code_cell(code(example), id=example.stem) for example in examples]
     notebook = new_notebook(cells=cells, metadata={"kernelspec": KERNELSPEC})
-    env = {name: value for name, value in os.environ.items() if name not in OVERRIDING_ENV}
-    env.update(server.env, LANGSMITH_TRACING="false", LANGCHAIN_TRACING_V2="false")
+    env = dict(os.environ)
+    apply_env(env, server.client_env)
     client = NotebookClient(
         notebook,
         timeout=CELL_TIMEOUT,
