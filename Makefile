@@ -54,6 +54,9 @@ test: setup browser  ## the whole suite: examples, fake server, integrity, stric
 	$(RUN) ruff format --check examples tests guide fake_openai bench
 	$(RUN) pytest
 
+screenshots: setup browser  ## full-page screenshots of every page, desktop and phone: build/screenshots/<lang>/
+	$(RUN) pytest -q tests/screenshots.py
+
 outputs: setup  ## re-run every example and rewrite the outputs the pages show
 	$(RUN) pytest tests/test_examples.py --update-outputs
 

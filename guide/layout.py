@@ -54,12 +54,22 @@ def language_dir(language: str) -> str:
     return "" if language == LANGUAGES[0] else f"{language}/"
 
 
+def page_templates(language: str) -> dict[str, str]:
+    """What each page the build makes is rendered from, by URL path below the language's root:
+    "home" (the language's index.md), "chapter" (any other Markdown page) or "notebook" (a
+    notebook, which mkdocs-jupyter renders)."""
+    root = DOCS / language
+    found = {}
+    for source in sorted([*root.rglob("*.md"), *root.rglob("*.ipynb")]):
+        path = page_url(source.relative_to(root).as_posix())
+        found[path] = "notebook" if source.suffix == ".ipynb" else "chapter" if path else "home"
+    return dict(sorted(found.items()))
+
+
 def site_pages(language: str) -> list[str]:
     """URL paths (below the language's root) of every page the build makes: Markdown pages
     and rendered notebooks."""
-    root = DOCS / language
-    sources = [*root.rglob("*.md"), *root.rglob("*.ipynb")]
-    return sorted({page_url(source.relative_to(root).as_posix()) for source in sources})
+    return list(page_templates(language))
 
 
 def rel(path: Path) -> str:

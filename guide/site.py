@@ -13,17 +13,20 @@ from __future__ import annotations
 import argparse
 import logging
 import os
+import sys
 import tempfile
 from pathlib import Path
 
 from mkdocs.commands.build import build as mkdocs_build
 from mkdocs.config import load_config
+from mkdocs.exceptions import Abort
 from mkdocs.livereload import LiveReloadServer
 
-from guide.layout import ROOT
+from guide.layout import ROOT, rel
 
 # (config file, sub-directory of the site) in build order: zh cleans the site dir, so it goes first.
 CONFIGS = (("mkdocs.yml", ""), ("mkdocs.en.yml", "en"))
+log = logging.getLogger("mkdocs.guide.site")
 WATCHED = ("docs", "examples", "snippets", "overrides", "mkdocs.yml", "mkdocs.en.yml")
 
 
@@ -47,6 +50,9 @@ def build(site_dir: Path, serve_url: str | None = None) -> None:
         config.plugins.on_startup(command="build", dirty=False)
         try:
             mkdocs_build(config, serve_url=serve_url)
+        except Exception:
+            log.error("the site of %s did not build", rel(Path(config.docs_dir)))
+            raise
         finally:
             config.plugins.on_shutdown()
 
@@ -85,7 +91,11 @@ def main() -> None:
     args = parser.parse_args()
     logging.basicConfig(level=logging.INFO, format="%(levelname)-7s -  %(message)s")
     if args.command == "build":
-        build(args.site_dir.resolve())
+        try:
+            build(args.site_dir.resolve())
+        except Abort as abort:  # mkdocs has logged the errors; its summary needs no traceback
+            log.error(abort.message)
+            sys.exit(1)
     else:
         serve(args.host, args.port)
 
