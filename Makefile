@@ -10,13 +10,15 @@ export UV_PYTHON_DOWNLOADS := never
 export UV_PROJECT_ENVIRONMENT := .venv
 RUN := $(UV) run --frozen --no-sync
 
-.PHONY: setup browser serve build test outputs notebooks fake-model example stamp clean
+.PHONY: setup browser serve build test screenshots outputs notebooks fake-model example stamp clean
 
 setup: .venv/.synced node_modules/.installed
 
-# Playwright drives the system Chromium (its own browser download is not allowed here). Where
-# another Chromium build is installed (GitHub's Ubuntu runners), pass CHROMIUM=/path/to/it.
-CHROMIUM ?= /usr/bin/chromium
+# Playwright drives the system Chromium (its own browser download is not allowed here): the
+# first of these that is installed (Debian's Chromium; Google Chrome on GitHub's Ubuntu runners),
+# else Debian's, which `make browser` installs. CHROMIUM=/path/to/it names another build.
+CHROMIUM ?= $(or $(firstword $(wildcard /usr/bin/chromium /usr/bin/google-chrome \
+	/usr/bin/google-chrome-stable /opt/google/chrome/chrome)),/usr/bin/chromium)
 export CHROMIUM
 CJK_FONT := /usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc
 EMOJI_FONT := /usr/share/fonts/truetype/noto/NotoColorEmoji.ttf
