@@ -22,6 +22,8 @@ OUTPUT_SUFFIX = ".out"
 
 INCLUDE_RE = re.compile(r'^\s*-{1,}8<-{1,}\s+"(?P<target>[^"]+)"\s*$', re.MULTILINE)
 MARKER_RE = re.compile(r"^\s*#\s*-{1,}8<-{1,}\s*\[(?P<kind>start|end):(?P<name>[\w-]+)\]\s*$")
+FENCE_RE = re.compile(r"^(?P<indent> *)(?P<fence>`{3,}|~{3,})(?P<info>[^\n]*)$", re.MULTILINE)
+PYTHON_INFO = ("python", "py", "pycon")
 
 
 @dataclass(frozen=True)
@@ -90,6 +92,50 @@ def includes(page: Path) -> list[Include]:
         line = text.count("\n", 0, match.start()) + 1
         found.append(Include(page, line, path, section or None))
     return found
+
+
+def fenced_blocks(text: str) -> list[tuple[int, str, str]]:
+    """(line, info string, body) of every fenced block, nested fences inside tabs included."""
+    blocks, lines, index = [], text.splitlines(), 0
+    while index < len(lines):
+        opening = FENCE_RE.match(lines[index])
+        if not opening:
+            index += 1
+            continue
+        fence, body, start = opening["fence"], [], index
+        index += 1
+        while index < len(lines) and lines[index].strip() != fence:
+            body.append(lines[index])
+            index += 1
+        blocks.append((start + 1, opening["info"].strip(), "\n".join(body)))
+        index += 1
+    return blocks
+
+
+def typed_python(page: Path) -> list[str]:
+    """A page never carries its own Python, it includes it from examples/: a message, with the
+    fix, for each Python block of the page that holds more than includes."""
+    language, *parts = page.relative_to(DOCS).parts
+    directory = examples_dir("/".join(parts))
+    found = []
+    for line, info, body in fenced_blocks(page.read_text(encoding="utf-8")):
+        if info.split(" ", 1)[0].lstrip("{.") not in PYTHON_INFO:
+            continue
+        stray = [text for text in body.splitlines() if text.strip() and not INCLUDE_RE.match(text)]
+        if stray:
+            found.append(
+                f"{rel(page)}:{line}: Python typed into the page: {stray[0]!r}. Move it into "
+                f"{directory}<name>.py between `# --8<-- [start:main]` and `# --8<-- [end:main]`, "
+                f'and include it with --8<-- "{directory}<name>.py:main"'
+            )
+    return found
+
+
+def examples_dir(page: str) -> str:
+    """Where the examples of a page (relative to docs/<lang>/) live: examples/ mirrors docs/,
+    with underscores for hyphens, and the home page's are examples/overview/."""
+    stem = PurePosixPath(page).with_suffix("").as_posix()
+    return "examples/" + ("overview" if stem == "index" else stem.replace("-", "_")) + "/"
 
 
 class SectionError(ValueError):

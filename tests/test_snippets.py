@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from collections import defaultdict
 from pathlib import Path
 
@@ -10,7 +9,6 @@ import pytest
 
 from guide.layout import (
     EXAMPLES,
-    INCLUDE_RE,
     LANGUAGES,
     OUTPUT_SUFFIX,
     ROOT,
@@ -19,27 +17,8 @@ from guide.layout import (
     iter_pages,
     rel,
     sections,
+    typed_python,
 )
-
-FENCE_RE = re.compile(r"^(?P<indent> *)(?P<fence>`{3,}|~{3,})(?P<info>[^\n]*)$", re.MULTILINE)
-
-
-def fenced_blocks(text: str) -> list[tuple[int, str, str]]:
-    """(line, info string, body) of every fenced block, nested fences inside tabs included."""
-    blocks, lines, index = [], text.splitlines(), 0
-    while index < len(lines):
-        opening = FENCE_RE.match(lines[index])
-        if not opening:
-            index += 1
-            continue
-        fence, body, start = opening["fence"], [], index
-        index += 1
-        while index < len(lines) and lines[index].strip() != fence:
-            body.append(lines[index])
-            index += 1
-        blocks.append((start + 1, opening["info"].strip(), "\n".join(body)))
-        index += 1
-    return blocks
 
 
 def shown() -> dict[str, set[tuple[str, str | None]]]:
@@ -70,12 +49,10 @@ def test_every_include_resolves(page: Path) -> None:
 
 @pytest.mark.parametrize("page", iter_pages(), ids=rel)
 def test_python_blocks_only_include_examples(page: Path) -> None:
-    """DESIGN rule 1: a page never carries its own Python; it includes it from examples/."""
-    for line, info, body in fenced_blocks(page.read_text(encoding="utf-8")):
-        if info.split(" ", 1)[0].lstrip("{.") not in ("python", "py", "pycon"):
-            continue
-        stray = [text for text in body.splitlines() if text.strip() and not INCLUDE_RE.match(text)]
-        assert not stray, f"{rel(page)}:{line}: Python typed into the page: {stray[0]!r}"
+    """A page never carries its own Python; it includes it from examples/ (guide/hooks/authoring.py
+    warns about it while serving)."""
+    typed = typed_python(page)
+    assert not typed, "\n".join(typed)
 
 
 @pytest.mark.parametrize("example", iter_examples(), ids=rel)
