@@ -3,9 +3,11 @@ loopback.
 
 The main pytest process (the xdist controller, or the only process without xdist) owns a
 temporary directory and serves it on a free loopback port; xdist workers learn both through
-`workerinput`. The first process whose test needs the site builds it there, under a file lock,
-for the address it is served at (as the Pages workflow builds for SITE_URL): the sitemap,
-canonical links and downloadable notebooks then point at the site being tested.
+`workerinput`. As soon as a process has collected a test that needs the site, a thread of it
+starts building the site there, under a file lock, so the first such process builds while the
+suite goes on with other tests, and the others wait for its outcome. It is built for the
+address it is served at (as the Pages workflow builds for SITE_URL): the sitemap, canonical
+links and downloadable notebooks then point at the site being tested.
 
 A failed build is reported once, as the error of the first test that needed the site, with
 mkdocs' own messages; every other test that needs the site is skipped with a pointer to it.
@@ -21,6 +23,7 @@ import sys
 import tempfile
 import threading
 from collections.abc import Iterator
+from concurrent.futures import Future
 from contextlib import contextmanager
 from dataclasses import dataclass
 from functools import partial
@@ -32,7 +35,7 @@ from filelock import FileLock
 
 from guide.layout import ROOT
 
-BUILD = [sys.executable, "-m", "guide.site", "build"]
+BUILD_COMMAND = [sys.executable, "-m", "guide.site", "build"]
 BUILD_TIMEOUT = 900  # seconds; only a hung build comes near it
 WORKER_INPUT = "guide_site"
 # A mkdocs log record, as guide.site formats it; a record runs until the next one.
@@ -51,24 +54,26 @@ class Shared:
 
 
 SHARED = pytest.StashKey[Shared]()
+BUILD = pytest.StashKey["Future[SiteBuild]"]()
 
 
-@dataclass
+@dataclass(frozen=True)
 class SiteBuild:
     path: Path
     url: str
     error: str | None  # what the build reported, when it failed
-    built_here: bool  # this process ran the build, so it reports the failure
-    reported: bool = False
+    reported: Path  # exists once a test, in any process, has reported the error
 
     def require(self) -> None:
-        """Fail the first test of the building process with the build's error; skip others."""
+        """Fail the first test of the run that needs the site with the build's error; skip
+        the others."""
         if self.error is None:
             return
-        if self.built_here and not self.reported:
-            self.reported = True
-            pytest.fail(self.error, pytrace=False)
-        pytest.skip(SKIP_REASON)
+        try:
+            self.reported.touch(exist_ok=False)
+        except FileExistsError:
+            pytest.skip(SKIP_REASON)
+        pytest.fail(self.error, pytrace=False)
 
 
 def pytest_configure(config: pytest.Config) -> None:
@@ -91,26 +96,41 @@ def pytest_configure_node(node) -> None:  # pytest-xdist: the controller starts 
     node.workerinput[WORKER_INPUT] = {"directory": str(shared.directory), "url": shared.url}
 
 
+def pytest_collection_finish(session: pytest.Session) -> None:
+    config = session.config
+    if config.option.collectonly:
+        return
+    if any("site_build" in getattr(item, "fixturenames", ()) for item in session.items):
+        build: Future[SiteBuild] = Future()
+        config.stash[BUILD] = build
+
+        def run() -> None:
+            try:
+                build.set_result(build_once(config.stash[SHARED]))
+            except Exception as error:
+                build.set_exception(error)
+
+        threading.Thread(target=run, name="site-build", daemon=True).start()
+
+
 def build_once(shared: Shared) -> SiteBuild:
     built, failed = shared.directory / "built", shared.directory / "build-error.txt"
     with FileLock(shared.directory / "build.lock"):
-        if failed.exists():
-            return SiteBuild(shared.site, shared.url, failed.read_text("utf-8"), built_here=False)
-        if built.exists():
-            return SiteBuild(shared.site, shared.url, None, built_here=False)
-        error = build_site(shared.site, shared.url)
-        if error:
-            failed.write_text(error, encoding="utf-8")
-        else:
-            built.touch()
-        return SiteBuild(shared.site, shared.url, error, built_here=True)
+        if not (built.exists() or failed.exists()):
+            error = build_site(shared.site, shared.url)
+            if error:
+                failed.write_text(error, encoding="utf-8")
+            else:
+                built.touch()
+        error = failed.read_text(encoding="utf-8") if failed.exists() else None
+    return SiteBuild(shared.site, shared.url, error, shared.directory / "build-error-reported")
 
 
 def build_site(site: Path, url: str) -> str | None:
     """Build both languages into `site` for `url`; what went wrong, or None."""
     try:
         build = subprocess.run(
-            [*BUILD, "--site-dir", str(site)],
+            [*BUILD_COMMAND, "--site-dir", str(site)],
             cwd=ROOT,
             env={**os.environ, "SITE_URL": url},
             capture_output=True,
@@ -179,7 +199,7 @@ class QuietHandler(SimpleHTTPRequestHandler):
 @pytest.fixture(scope="session")
 def site_build(pytestconfig: pytest.Config) -> SiteBuild:
     """Never fails: the tests that need the site take its outcome through the fixtures below."""
-    return build_once(pytestconfig.stash[SHARED])
+    return pytestconfig.stash[BUILD].result()
 
 
 @pytest.fixture
