@@ -11,7 +11,7 @@ export UV_PROJECT_ENVIRONMENT := .venv
 RUN := $(UV) run --frozen --no-sync
 
 .PHONY: help setup browser serve build test check lint format outputs notebooks \
-	fake-model example stamp status drift clean
+	screenshots fake-model example stamp status drift clean
 .DEFAULT_GOAL := help
 
 help:  ## this list
@@ -19,9 +19,11 @@ help:  ## this list
 
 setup: .venv/.synced node_modules/.installed  ## install the locked tools: uv, .venv, node_modules
 
-# Playwright drives the system Chromium (its own browser download is not allowed here). Where
-# another Chromium build is installed (GitHub's Ubuntu runners), pass CHROMIUM=/path/to/it.
-CHROMIUM ?= /usr/bin/chromium
+# Playwright drives the system Chromium (its own browser download is not allowed here): the
+# first of these that is installed (Debian's Chromium; Google Chrome on GitHub's Ubuntu runners),
+# else Debian's, which `make browser` installs. CHROMIUM=/path/to/it names another build.
+CHROMIUM ?= $(or $(firstword $(wildcard /usr/bin/chromium /usr/bin/google-chrome \
+	/usr/bin/google-chrome-stable /opt/google/chrome/chrome)),/usr/bin/chromium)
 export CHROMIUM
 CJK_FONT := /usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc
 EMOJI_FONT := /usr/share/fonts/truetype/noto/NotoColorEmoji.ttf
@@ -69,6 +71,9 @@ lint: setup  ## ruff lint and format check over every Python folder
 format: setup  ## fix what ruff can fix, and format
 	$(RUN) ruff check --fix $(PYTHON_DIRS)
 	$(RUN) ruff format $(PYTHON_DIRS)
+
+screenshots: setup browser  ## full-page screenshots of every page, desktop and phone: build/screenshots/<lang>/
+	$(RUN) pytest -q tests/screenshots.py
 
 outputs: setup  ## re-run every example and rewrite the outputs the pages show
 	$(RUN) pytest tests/test_examples.py --update-outputs

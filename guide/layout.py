@@ -23,6 +23,7 @@ OUTPUT_SUFFIX = ".out"
 
 INCLUDE_RE = re.compile(r'^\s*-{1,}8<-{1,}\s+"(?P<target>[^"]+)"\s*$')
 MARKER_RE = re.compile(r"^\s*#\s*-{1,}8<-{1,}\s*\[(?P<kind>start|end):(?P<name>[\w-]+)\]\s*$")
+PYTHON_INFO = ("python", "py", "pycon")
 
 
 @dataclass(frozen=True)
@@ -84,6 +85,19 @@ def site_pages(language: str) -> list[str]:
         if any(include.path.endswith(".py") for include in includes(page)):
             urls.add(f"{url}notebook/")
     return sorted(urls)
+
+
+def page_templates(language: str) -> dict[str, str]:
+    """What each page the build makes is rendered from, by URL path below the language's root:
+    "home" (the language's index.md), "chapter" (any other Markdown page) or "notebook" (a
+    chapter's notebook page, which guide/hooks/notebook.py generates)."""
+    markdown = {
+        page_url(page.relative_to(DOCS / language).as_posix()) for page in iter_pages(language)
+    }
+    return {
+        url: "chapter" if url in markdown and url else "home" if url in markdown else "notebook"
+        for url in site_pages(language)
+    }
 
 
 def rel(path: Path) -> str:
@@ -204,6 +218,24 @@ def _parsed(path: Path, mtime_ns: int, size: int) -> Page:
 
 def includes(page: Path) -> list[Include]:
     return read_page(page).includes
+
+
+def typed_python(page: Path) -> list[str]:
+    """A page never carries its own Python, it includes it from examples/: a message, with the
+    fix, for each Python block of the page that holds more than includes."""
+    directory = rel(example_dir(page_name(page))) + "/"
+    found = []
+    for fence in read_page(page).fences:
+        if fence.language not in PYTHON_INFO:
+            continue
+        stray = [text for text in fence.body if text.strip() and not INCLUDE_RE.match(text)]
+        if stray:
+            found.append(
+                f"{rel(page)}:{fence.line}: Python typed into the page: {stray[0]!r}. Move it into "
+                f"{directory}<name>.py between `# --8<-- [start:main]` and `# --8<-- [end:main]`, "
+                f'and include it with --8<-- "{directory}<name>.py:main"'
+            )
+    return found
 
 
 class SectionError(ValueError):

@@ -14,7 +14,7 @@ import re
 import sys
 from pathlib import Path
 
-from guide.layout import DOCS, FRONT_MATTER_RE, INCLUDE_RE, read_page
+from guide.layout import DOCS, FRONT_MATTER_RE, INCLUDE_RE, read_page, rel
 
 ADMONITION_RE = re.compile(r"^\s*(?:!!!|\?\?\?\+?)\s+(?P<kind>[\w-]+)")
 TAB_RE = re.compile(r"^\s*===\+?\s")
@@ -33,6 +33,20 @@ def recorded_hash(en_page: Path) -> str | None:
         return None
     found = re.search(rf"^{HASH_KEY}:\s*(\S+)\s*$", front["body"], re.MULTILINE)
     return found.group(1) if found else None
+
+
+def staleness(zh_page: Path) -> str | None:
+    """Why the en translation of `zh_page` is not current, with the fix; None if it is."""
+    en_page = DOCS / "en" / zh_page.relative_to(DOCS / "zh")
+    page = zh_page.relative_to(DOCS / "zh").with_suffix("").as_posix()
+    recorded, current = recorded_hash(en_page), zh_hash(zh_page)
+    if recorded == current:
+        return None
+    return (
+        f"{rel(en_page)} translates zh {recorded or '(no zh_hash)'}, but {rel(zh_page)} is now "
+        f"{current}. Translate the change (git log -p {rel(zh_page)}), then run "
+        f"`make stamp PAGE={page}`."
+    )
 
 
 def skeleton(page: Path) -> list[str]:

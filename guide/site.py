@@ -20,12 +20,14 @@ from pathlib import Path
 
 from mkdocs.commands.build import build as mkdocs_build
 from mkdocs.config import load_config
+from mkdocs.exceptions import Abort
 from mkdocs.livereload import LiveReloadServer
 
 from guide.layout import ROOT
 
 # (config file, sub-directory of the site) in build order: zh cleans the site dir, so it goes first.
 CONFIGS = (("mkdocs.yml", ""), ("mkdocs.en.yml", "en"))
+log = logging.getLogger("mkdocs.guide.site")
 WATCHED = ("docs", "examples", "snippets", "overrides", "mkdocs.yml", "mkdocs.en.yml")
 
 
@@ -65,8 +67,10 @@ class BuildError(Exception):
 def _build_or_say_why(config_file: str, root: Path, sub_dir: str, serve_url: None) -> str | None:
     try:
         build_language(config_file, root, sub_dir, serve_url)
+    except Abort as abort:  # mkdocs has logged the errors; its summary needs no traceback
+        return f"the site of {config_file} did not build: {abort.message}"
     except Exception as exc:  # noqa: BLE001 - reported by the parent, which cannot unpickle all
-        return f"{config_file}: {type(exc).__name__}: {exc}"
+        return f"the site of {config_file} did not build: {type(exc).__name__}: {exc}"
     return None
 
 
@@ -124,7 +128,7 @@ def main(argv: list[str] | None = None) -> int:
         try:
             build_in_parallel(site_dir)
         except BuildError as exc:
-            logging.getLogger("mkdocs").error("%s", exc)
+            log.error("%s", exc)
             return 1
     else:
         serve(args.host, args.port)

@@ -1,48 +1,38 @@
-"""Every built page, both languages, in headless Chromium.
+"""The built site, both languages, in headless Chromium.
 
-Per page: axe-core finds no serious or critical violation (bar tests/axe-allowlist.toml), the
-browser asks no host but the local server, no script fails, nothing scrolls sideways on a phone,
-the language switch lands on the same page and section, and screenshots are saved for people to
-look at (CI uploads them). Per language: searching finds pages of that language only.
+Every page, at phone width in the dark palette: the browser asks no host but the local server,
+no script fails, nothing scrolls sideways. These depend on what a page holds.
 
-Every check runs as a job for `tests.browser.Browsers`, in a worker thread. The pages' checks
-all start at once, so a test's duration includes waiting for the pages checked before it.
+One page per template (home, chapter, notebook; see `guide.layout.page_templates`) per language:
+axe-core, every rule, finds no serious or critical violation (bar tests/axe-allowlist.toml) at
+desktop width in the light palette, nor at phone width in the dark one, reached through the
+palette toggle; and the language switch lands on the same page and section. These depend on the
+template, which every page of a kind shares.
+
+Searching finds each page by its title, and what a reader would type finds its page; a search
+finds pages of its own language only.
+Screenshots of every page are `make screenshots` (tests/screenshots.py), not part of this.
 """
 
 from __future__ import annotations
 
 import html
-import os
 import re
 import tomllib
-from concurrent.futures import Future
-from dataclasses import dataclass
-from functools import partial
+from functools import cache
 from pathlib import Path
 
 import pytest
-from playwright.sync_api import Browser, ConsoleMessage, Page, Route
+from playwright.sync_api import Browser, Page
 
-from guide.layout import LANGUAGES, ROOT, language_dir, site_pages
-from tests.support.browser import Browsers
+from guide.layout import LANGUAGES, ROOT, language_dir, page_templates, site_pages
+from tests.support.browser import Chromium
+from tests.support.pages import DESKTOP, PHONE, VIEWS, View, Watched, language_root
 from tests.support.served import serve
 
 AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
 ALLOW_LIST = ROOT / "tests" / "axe-allowlist.toml"
-SCREENSHOTS = Path(os.environ.get("SCREENSHOT_DIR", ROOT / "build" / "screenshots"))
 BLOCKING = {"serious", "critical"}
-
-
-@dataclass(frozen=True)
-class View:
-    name: str
-    width: int
-    height: int
-    scheme: str  # Material's palette: "default" (light) or "slate" (dark)
-
-
-# Colours don't depend on the width, nor layout on the palette: two views cover both.
-VIEWS = (View("desktop", 1280, 900, "default"), View("phone", 390, 844, "slate"))
 
 PAGES = [
     pytest.param(language, path, id=f"{language}:/{path}")
@@ -51,8 +41,37 @@ PAGES = [
 ]
 
 
-def language_root(site_url: str, language: str) -> str:
-    return site_url + language_dir(language)
+# Notebook pages repeat their chapter's headings and stay out of search (guide/notebooks.py).
+SEARCHED = [
+    pytest.param(language, path, id=f"{language}:/{path}")
+    for language in LANGUAGES
+    for path, template in page_templates(language).items()
+    if template != "notebook"
+]
+
+
+def samples(language: str) -> dict[str, str]:
+    """The first page of each template: template -> URL path."""
+    first: dict[str, str] = {}
+    for path, template in page_templates(language).items():
+        first.setdefault(template, path)
+    return first
+
+
+SAMPLES = [
+    pytest.param(language, path, id=f"{language}:{template}:/{path}")
+    for language in LANGUAGES
+    for template, path in samples(language).items()
+]
+SAMPLE_VIEWS = [
+    pytest.param(language, path, view, id=f"{language}:{template}:/{path}:{view.name}")
+    for language in LANGUAGES
+    for template, path in samples(language).items()
+    for view in VIEWS
+]
+# axe-core with every rule takes tens of seconds on a long page of a busy machine; the limit
+# is there for a hang.
+AXE_TIMEOUT = 300
 
 
 def language_of(site_url: str, url: str) -> str:
@@ -64,26 +83,22 @@ def language_of(site_url: str, url: str) -> str:
     )
 
 
+@cache
+def allow_list() -> tuple[dict, ...]:
+    return tuple(tomllib.loads(ALLOW_LIST.read_text(encoding="utf-8")).get("allow", []))
+
+
 def allowed(rule: str, target: str) -> bool:
-    entries = tomllib.loads(ALLOW_LIST.read_text(encoding="utf-8")).get("allow", [])
-    return any(entry["rule"] == rule and re.search(entry["target"], target) for entry in entries)
+    return any(
+        entry["rule"] == rule and re.search(entry["target"], target) for entry in allow_list()
+    )
 
 
-# The second view shows the same markup, so it needs only the rules whose outcome depends on
-# how the page is drawn: colours, and what overflows or shrinks at its width.
-RENDERING_RULES = [
-    "color-contrast",
-    "link-in-text-block",
-    "scrollable-region-focusable",
-    "target-size",
-]
-
-
-def axe_violations(page: Page, rules: list[str] | None = None) -> list[str]:
-    """Serious and critical findings not on the allow-list: all rules, or only `rules`."""
+def axe_violations(page: Page) -> list[str]:
+    """Serious and critical findings, by every rule, not on the allow-list."""
     if not page.evaluate("typeof axe !== 'undefined'"):
         page.add_script_tag(path=str(AXE))
-    options = {"resultTypes": ["violations"], **({"runOnly": rules} if rules else {})}
+    options = {"resultTypes": ["violations"]}
     violations = page.evaluate(
         """async options => (await axe.run(document, options)).violations
             .map(v => ({id: v.id, impact: v.impact, help: v.help,
@@ -99,115 +114,92 @@ def axe_violations(page: Page, rules: list[str] | None = None) -> list[str]:
     ]
 
 
-# Anything but the local server; such requests are recorded and never leave the machine.
-FOREIGN = re.compile(r"^(?!https?://127\.0\.0\.1[:/])(https?|wss?)://")
-
-
-class Watched:
-    """A browser tab that records every request to another host, and every script error."""
-
-    def __init__(self, browser: Browser, view: View) -> None:
-        self.page = browser.new_page(
-            viewport={"width": view.width, "height": view.height},
-            color_scheme="dark" if view.scheme == "slate" else "light",
-        )
-        self.foreign: list[str] = []
-        self.errors: list[str] = []
-        self.page.route(FOREIGN, self._refuse)
-        self.page.on("pageerror", lambda error: self.errors.append(str(error)))
-        self.page.on("console", self._console)
-
-    def _refuse(self, route: Route) -> None:
-        self.foreign.append(route.request.url)
-        route.abort("blockedbyclient")
-
-    def _console(self, message: ConsoleMessage) -> None:
-        # A refused foreign request also logs a console error; it is reported once, as a request.
-        if message.type == "error" and "ERR_BLOCKED_BY_CLIENT" not in message.text:
-            self.errors.append(message.text)
-
-    def show(self, view: View) -> None:
-        """Resize, and switch the palette with its toggle as a reader would: cheaper than a
-        second load, and Material does not follow a change of prefers-color-scheme live."""
-        self.page.set_viewport_size({"width": view.width, "height": view.height})
-        scheme = "document.body.dataset.mdColorScheme"
-        if self.page.evaluate(scheme) != view.scheme:
-            self.page.click("[data-md-component=palette] label:not([hidden])")
-            self.page.wait_for_function(f"{scheme} === {view.scheme!r}")
-
-    def open(self, url: str) -> Page:
-        self.page.goto(url, wait_until="load")
-        # Material swaps each <pre class="mermaid"> for the rendered diagram.
-        self.page.wait_for_function("!document.querySelector('pre.mermaid')")
-        return self.page
-
-
-def problems(tab: Watched, view: View) -> list[str]:
-    """What is wrong with the page open in `tab`, seen in `view` (the first view in VIEWS gets
-    every axe rule, the others the rendering ones)."""
-    rules = None if view == VIEWS[0] else RENDERING_RULES
-    found = [f"axe: {finding}" for finding in axe_violations(tab.page, rules)]
-    overflow = tab.page.evaluate(
-        "document.documentElement.scrollWidth - document.documentElement.clientWidth"
-    )
+def content_problems(tab: Watched, view: View) -> list[str]:
+    """What the page's content breaks, whatever its template: sideways scrolling, requests to
+    other hosts, script errors. Clears what the tab recorded."""
+    found = []
+    overflow = tab.overflow()
     if overflow > 0:
         found.append(f"the page scrolls sideways by {overflow} px")
     found += [f"request to another host: {url}" for url in tab.foreign]
     found += [f"script error: {error}" for error in tab.errors]
+    tab.foreign.clear()
+    tab.errors.clear()
     return [f"{view.name}: {problem}" for problem in found]
 
 
-def check_page(browser: Browser, site_url: str, language: str, path: str) -> list[str]:
-    """Everything wrong with one page, in every view; its screenshots saved on the way."""
-    url = language_root(site_url, language) + path
-    shot = SCREENSHOTS / language / f"{path.strip('/').replace('/', '-') or 'index'}"
-    tab = Watched(browser, VIEWS[0])
-    page = tab.open(url)
-    found = []
-    for view in VIEWS:
+def problems(tab: Watched, view: View) -> list[str]:
+    """Everything wrong with the page open in `tab`, seen in `view`."""
+    found = [f"{view.name}: axe: {finding}" for finding in axe_violations(tab.page)]
+    return found + content_problems(tab, view)
+
+
+@cache
+def phone_tab(browser: Browser) -> Watched:
+    """One tab for every page's check: its browser context keeps the theme's scripts and styles
+    cached from page to page, as a reader's browser does."""
+    return Watched(browser, PHONE)
+
+
+def check_content(browser: Browser, url: str) -> list[str]:
+    tab = phone_tab(browser)
+    tab.open(url)
+    return content_problems(tab, PHONE)
+
+
+def check_view(browser: Browser, url: str, view: View) -> list[str]:
+    """Opened in the desktop view and the light palette, then shown in `view` (through the
+    palette toggle, for the dark one)."""
+    tab = Watched(browser, DESKTOP)
+    try:
+        tab.open(url)
         tab.show(view)
-        # JPEG: a long page's PNG takes three times as long to encode, at twice the size.
-        page.screenshot(path=f"{shot}-{view.name}.jpeg", full_page=True, type="jpeg", quality=60)
-        found += problems(tab, view)
-        tab.foreign.clear()
-        tab.errors.clear()
-    found += check_language_switch(page, site_url, language, path)
-    page.close()
-    return found
+        return problems(tab, view)
+    finally:
+        tab.page.close()
 
 
-@pytest.fixture(scope="module")
-def page_checks(
-    request: pytest.FixtureRequest, browsers: Browsers, built_site: Path, site_url: str
-) -> dict[tuple[str, str], Future[list[str]]]:
-    """The check of every page this session tests, handed to the browsers at once, longest
-    page first: the workers stay busy while the tests take the reports in their own order."""
-    wanted = [
-        (item.callspec.params["language"], item.callspec.params["path"])
-        for item in request.session.items
-        if getattr(item, "function", None) is test_page
-    ]
-    size = {
-        page: (built_site / language_dir(page[0]) / page[1] / "index.html").stat().st_size
-        for page in wanted
-    }
-    return {
-        (language, path): browsers.submit(
-            partial(check_page, site_url=site_url, language=language, path=path)
-        )
-        for language, path in sorted(wanted, key=size.get, reverse=True)
-    }
+def check_language_switch(browser: Browser, site_url: str, language: str, path: str) -> list[str]:
+    """From a section of the page, the selector must land on the same section in the other
+    language."""
+    page = Watched(browser, DESKTOP).open(language_root(site_url, language) + path)
+    try:
+        section = page.evaluate("document.querySelector('.md-content h2[id]')?.id ?? ''")
+        page.evaluate("section => { location.hash = section }", section)  # as if scrolled there
+        other = next(lang for lang in LANGUAGES if lang != language)
+        page.locator(".md-header__option .md-select").first.hover()
+        with page.expect_navigation(wait_until="commit"):
+            page.click(f".md-select a[hreflang={other}]")
+        expected = language_root(site_url, other) + path + (f"#{section}" if section else "")
+        return [] if page.url == expected else [f"it went to {page.url}, not {expected}"]
+    finally:
+        page.close()
 
 
 @pytest.mark.parametrize(("language", "path"), PAGES)
-def test_page(
-    page_checks: dict[tuple[str, str], Future[list[str]]], site_url: str, language: str, path: str
+def test_page(chromium: Chromium, site_url: str, language: str, path: str) -> None:
+    url = language_root(site_url, language) + path
+    found = chromium.run(lambda browser: check_content(browser, url))
+    assert not found, f"{url}:\n" + "\n".join(found)
+
+
+@pytest.mark.timeout(AXE_TIMEOUT)
+@pytest.mark.parametrize(("language", "path", "view"), SAMPLE_VIEWS)
+def test_template(chromium: Chromium, site_url: str, language: str, path: str, view: View) -> None:
+    url = language_root(site_url, language) + path
+    found = chromium.run(lambda browser: check_view(browser, url, view))
+    assert not found, f"{url}:\n" + "\n".join(found)
+
+
+@pytest.mark.parametrize(("language", "path"), SAMPLES)
+def test_language_switch_keeps_page_and_section(
+    chromium: Chromium, site_url: str, language: str, path: str
 ) -> None:
-    found = page_checks[language, path].result()
-    assert not found, f"{language_root(site_url, language) + path}:\n" + "\n".join(found)
+    found = chromium.run(lambda browser: check_language_switch(browser, site_url, language, path))
+    assert not found, f"{language_root(site_url, language) + path}: " + "\n".join(found)
 
 
-def test_the_checks_catch_a_bad_page(browsers: Browsers, tmp_path: Path) -> None:
+def test_the_checks_catch_a_bad_page(chromium: Chromium, tmp_path: Path) -> None:
     (tmp_path / "index.html").write_text(
         '<!doctype html><html lang="en"><title>bad</title>'
         '<img src="https://cdn.example.org/x.png" alt="">'  # another host
@@ -217,35 +209,25 @@ def test_the_checks_catch_a_bad_page(browsers: Browsers, tmp_path: Path) -> None
         encoding="utf-8",
     )
 
-    def check(browser: Browser) -> str:
-        tab = Watched(browser, VIEWS[0])
+    def check(browser: Browser) -> tuple[str, str]:
+        tab = Watched(browser, DESKTOP)
         tab.open(url)
-        report = "\n".join(problems(tab, VIEWS[0]))
+        full = "\n".join(problems(tab, DESKTOP))
+        tab.open(url)
+        cheap = "\n".join(content_problems(tab, DESKTOP))
         tab.page.close()
-        return report
+        return full, cheap
 
     with serve(tmp_path) as url:
-        report = browsers.run(check)
+        full, cheap = chromium.run(check)
+    assert "serious link-name" in full, f"axe's finding not reported:\n{full}"
     for expected in (
-        "serious link-name",
         "scrolls sideways",
         "request to another host: https://cdn.example.org/x.png",
         "script error: undefined_function is not defined",
     ):
-        assert expected in report, f"{expected!r} not reported:\n{report}"
-
-
-def check_language_switch(page: Page, site_url: str, language: str, path: str) -> list[str]:
-    """From a section of the page, the selector must land on the same section in the other
-    language."""
-    section = page.evaluate("document.querySelector('.md-content h2[id]')?.id ?? ''")
-    page.evaluate("section => { location.hash = section }", section)  # as if the reader scrolled
-    other = next(lang for lang in LANGUAGES if lang != language)
-    page.locator(".md-header__option .md-select").first.hover()
-    with page.expect_navigation(wait_until="commit"):
-        page.click(f".md-select a[hreflang={other}]")
-    expected = language_root(site_url, other) + path + (f"#{section}" if section else "")
-    return [] if page.url == expected else [f"language switch went to {page.url}, not {expected}"]
+        assert expected in full, f"{expected!r} not reported by the template check:\n{full}"
+        assert expected in cheap, f"{expected!r} not reported by the page check:\n{cheap}"
 
 
 H1_RE = re.compile(r"<h1[^>]*>(?P<title>.*?)</h1>", re.DOTALL)
@@ -261,12 +243,14 @@ def search(page: Page, query: str) -> list[str]:
     """Type into the search box as a reader would; the result pages, best first.
 
     Material reads the box on keyup, not on input, so each query ends with a key press; the
-    box is cleared first so that the results waited for are this query's.
+    box is cleared first so that the results waited for are this query's. The first search of
+    a page waits for Material to index the site, which a busy machine makes slow: the wait
+    keeps Playwright's default limit.
     """
     for text, state in (("", "detached"), (query, "attached")):
         page.fill(".md-search__input", text)
         page.press(".md-search__input", "End")
-        page.wait_for_selector(".md-search-result__item", state=state, timeout=5000)
+        page.wait_for_selector(".md-search-result__item", state=state)
     return page.eval_on_selector_all(
         ".md-search-result__item > a", "links => links.map(a => a.href.split(/[?#]/)[0])"
     )
@@ -276,29 +260,37 @@ def search(page: Page, query: str) -> list[str]:
 QUERIES = {"zh": ("令牌", "concepts/llm-tokens/"), "en": ("tokens", "concepts/llm-tokens/")}
 
 
-@pytest.mark.parametrize("language", LANGUAGES)
-def test_search(browsers: Browsers, built_site: Path, site_url: str, language: str) -> None:
-    """Each page is found by its title, the test query finds its page, and every result is a
-    page of the language searched."""
+@cache
+def search_tab(browser: Browser, root: str) -> Page:
+    """A language's home page, kept open for every search of that language in this process."""
+    return Watched(browser, DESKTOP).open(root)
+
+
+def search_problems(chromium: Chromium, site_url: str, language: str, query: str, path: str):
+    """What is wrong with the results of `query`: it must find `path`, and pages of `language`
+    only."""
     root = language_root(site_url, language)
-    built_root = built_site / root.removeprefix(site_url)
-    queries = {page_title(built_root / path / "index.html"): path for path in site_pages(language)}
+    found = chromium.run(lambda browser: search(search_tab(browser, root), query))
+    problems = [] if root + path in found else [f"{query!r} does not find {root + path}: {found}"]
+    return problems + [
+        f"{query!r} finds a page of another language: {page}"
+        for page in found
+        if language_of(site_url, page) != language
+    ]
 
-    def results(browser: Browser) -> list[tuple[str, str, list[str]]]:
-        page = Watched(browser, VIEWS[0]).open(root)
-        found = [
-            (text, path, search(page, text)) for text, path in [*queries.items(), QUERIES[language]]
-        ]
-        page.close()
-        return found
 
-    problems = []
-    for text, path, pages in browsers.run(results):
-        if root + path not in pages:
-            problems.append(f"{text!r} does not find {root + path}: {pages}")
-        problems += [
-            f"{text!r} finds a page of another language: {found}"
-            for found in pages
-            if language_of(site_url, found) != language
-        ]
+@pytest.mark.parametrize(("language", "path"), SEARCHED)
+def test_search_finds_the_page_by_its_title(
+    chromium: Chromium, built_site: Path, site_url: str, language: str, path: str
+) -> None:
+    title = page_title(built_site / language_dir(language) / path / "index.html")
+    problems = search_problems(chromium, site_url, language, title, path)
+    assert not problems, "\n".join(problems)
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_search_finds_what_a_reader_would_type(
+    chromium: Chromium, site_url: str, language: str
+) -> None:
+    problems = search_problems(chromium, site_url, language, *QUERIES[language])
     assert not problems, "\n".join(problems)

@@ -9,18 +9,15 @@ import pytest
 
 from guide.layout import (
     EXAMPLES,
-    INCLUDE_RE,
     LANGUAGES,
     OUTPUT_SUFFIX,
     ROOT,
-    example_dir,
     includes,
     iter_examples,
     iter_pages,
-    page_name,
-    read_page,
     rel,
     sections,
+    typed_python,
 )
 
 
@@ -52,16 +49,10 @@ def test_every_include_resolves(page: Path) -> None:
 
 @pytest.mark.parametrize("page", iter_pages(), ids=rel)
 def test_python_blocks_only_include_examples(page: Path) -> None:
-    """A page never carries its own Python; it includes it from examples/, where it runs."""
-    for fence in read_page(page).fences:
-        if fence.language not in ("python", "py", "pycon"):
-            continue
-        stray = [text for text in fence.body if text.strip() and not INCLUDE_RE.match(text)]
-        assert not stray, (
-            f"{rel(page)}:{fence.line}: Python typed into the page: {stray[0]!r}. Move it into "
-            f"{rel(example_dir(page_name(page)))}/<name>.py between `# --8<-- [start:<section>]` "
-            "and `# --8<-- [end:<section>]`, and include that section."
-        )
+    """A page never carries its own Python; it includes it from examples/ (guide/hooks/authoring.py
+    warns about it while serving)."""
+    typed = typed_python(page)
+    assert not typed, "\n".join(typed)
 
 
 @pytest.mark.parametrize("example", iter_examples(), ids=rel)
