@@ -33,7 +33,9 @@ def warnings(caplog: pytest.LogCaptureFixture) -> list[str]:
 
 def test_typed_python_is_named_with_its_fix(docs: Path, caplog) -> None:
     page = SimpleNamespace(
-        file=SimpleNamespace(abs_src_path=str(docs / "zh/concepts/custom-data.md"))
+        file=SimpleNamespace(
+            abs_src_path=str(docs / "zh/concepts/custom-data.md"), generated_by=None
+        )
     )
     with caplog.at_level(logging.WARNING):
         authoring.on_page_markdown(PAGE, page, SimpleNamespace(), None)
