@@ -54,8 +54,8 @@ test: setup browser  ## the whole suite: examples, fake server, integrity, stric
 	$(RUN) ruff format --check examples tests guide fake_openai bench
 	$(RUN) pytest
 
-outputs: setup  ## re-run every example and rewrite the outputs the pages show
-	$(RUN) pytest tests/test_examples.py --update-outputs
+outputs: setup  ## re-run the examples and rewrite the outputs the pages show: all, or EX=examples/.../file.py, or PAGE=concepts/llm-tokens
+	$(RUN) pytest tests/test_examples.py --update-outputs $(if $(EX),-n 0 --example $(EX)) $(if $(PAGE),--page $(PAGE))
 
 notebooks: setup  ## run each chapter's notebook against the fake model, check it, write zh and en
 	$(RUN) python -m guide.notebooks

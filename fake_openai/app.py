@@ -36,6 +36,7 @@ class Backend:
         self._script = Script({})
         self._requests: list[dict[str, Any]] = []
         self._unscripted: list[str] = []
+        self._paced: list[Reply] = []
         self._attempts: Counter[tuple[str, int]] = Counter()
         # Set (from the serving loop) when the server stops, so that no
         # ttft/token_delay/stall keeps the shutdown waiting.
@@ -46,6 +47,7 @@ class Backend:
             self._script = script
             self._requests.clear()
             self._unscripted.clear()
+            self._paced.clear()
             self._attempts.clear()
 
     def uninstall(self) -> None:
@@ -62,6 +64,11 @@ class Backend:
     def unscripted(self) -> list[str]:
         with self._lock:
             return list(self._unscripted)
+
+    @property
+    def paced(self) -> list[Reply]:
+        with self._lock:
+            return list(self._paced)
 
     def record(self, body: dict[str, Any]) -> None:
         with self._lock:
@@ -81,6 +88,10 @@ class Backend:
             ):
                 return reply, None
             return reply, fault
+
+    def streamed_paced(self, reply: Reply) -> None:
+        with self._lock:
+            self._paced.append(reply)
 
     async def pause(self, seconds: float) -> None:
         if seconds > 0:
@@ -135,6 +146,8 @@ def create_app(backend: Backend) -> Starlette:
             options = body.get("stream_options")
             include_usage = isinstance(options, dict) and options.get("include_usage") is True
             chunks = completion.chunks(include_usage)
+            if reply.token_delay:
+                backend.streamed_paced(reply)
             return StreamingResponse(
                 _stream(backend, chunks, reply, fault), media_type="text/event-stream"
             )

@@ -12,7 +12,7 @@ from typing import Any, Self
 import uvicorn
 
 from .app import Backend, CutConnection, create_app
-from .script import Script
+from .script import Reply, Script
 
 _START_STOP_TIMEOUT = 5.0
 
@@ -80,6 +80,12 @@ class FakeOpenAI:
     def unscripted(self) -> list[str]:
         """Prompts that had no scripted reply since the last `scripted()`."""
         return self._backend.unscripted
+
+    @property
+    def paced(self) -> list[Reply]:
+        """Replies streamed with a `token_delay` since the last `scripted()`: the ones whose
+        chunks were paced like a real model's."""
+        return self._backend.paced
 
     @contextlib.contextmanager
     def scripted(self, script: Script) -> Iterator[Self]:

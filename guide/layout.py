@@ -126,3 +126,11 @@ def pages_showing(path: Path) -> list[str]:
     return sorted(
         {rel(inc.page) for page in iter_pages() for inc in includes(page) if inc.path in wanted}
     )
+
+
+def page_examples(page: str) -> Path:
+    """The examples directory that mirrors a page given as `make PAGE=` takes it:
+    "concepts/llm-tokens" (or "concepts/llm-tokens.md") -> examples/concepts/llm_tokens/; the
+    home page, "index", -> examples/overview/."""
+    stem = page.removesuffix(".md").strip("/")
+    return EXAMPLES / ("overview" if stem == "index" else stem.replace("-", "_"))

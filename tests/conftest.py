@@ -15,6 +15,10 @@ def pytest_addoption(parser: pytest.Parser) -> None:
         action="store_true",
         help="rewrite the recorded outputs of examples instead of checking them",
     )
+    parser.addoption("--example", help="run only this example (a path under examples/)")
+    parser.addoption(
+        "--page", help="run only the examples of this page, as in `make stamp PAGE=...`"
+    )
 
 
 def pytest_configure(config: pytest.Config) -> None:
