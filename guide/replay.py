@@ -101,8 +101,8 @@ def disagreement(writes: list[Write], paced: Sequence[Reply], output: Path) -> s
     path = replay_path(output)
     printed = printed_pieces(writes, paced)
     why = (
-        f"this run printed {printed} pieces of the {len(paced)} replies paced with token_delay"
-        f" it was served (streamed from {MIN_PIECES})"
+        f"it printed {printed} pieces of the {len(paced)} replies paced with token_delay"
+        f" it was served; {MIN_PIECES} make an output streamed"
     )
     if not path.exists():
         if is_streamed(writes, paced):

@@ -9,6 +9,7 @@ from __future__ import annotations
 import difflib
 import json
 import re
+import tomllib
 from pathlib import Path
 
 import pytest
@@ -136,3 +137,61 @@ def test_example(example: Path, warm_client, openai_env, request: pytest.Fixture
         pytest.fail(changed_output(example, recorded, expected, captured.text), pytrace=False)
     if problem := replay.disagreement(captured.writes, paced, recorded):
         pytest.fail(f"{problem} ({shown_on(example)}).\nRun {rerecord(example)}.", pytrace=False)
+
+
+# --- the messages and the selection above, on made-up cases ---------------------------------
+
+UNSCRIPTED = """\
+from langchain_openai import ChatOpenAI
+
+for chunk in ChatOpenAI(model="gpt-4o-mini").stream("把这份报告翻译成日文"):
+    print(chunk.text)
+"""
+
+
+def test_an_unscripted_prompt_fails_naming_the_replies_file_with_a_stub(tmp_path, openai_env):
+    example = tmp_path / "unscripted.py"
+    example.write_text(UNSCRIPTED, encoding="utf-8")
+    with openai_env.scripted(Script.from_dict({})), pytest.raises(ExampleError) as raised:
+        run_example(example)
+    assert openai_env.unscripted == ["把这份报告翻译成日文"]
+    assert str(raised.value).count("No scripted reply") == 1
+    assert f"{example}:3 in <module>: for chunk in" in str(raised.value)
+
+    message = unscripted_failure(example, openai_env.unscripted)
+    assert f"Add them to {example.parent / REPLIES}, e.g.:" in message
+    assert f"`make outputs EX={example}`" in message
+    stub = message.split("e.g.:\n\n")[1].split("\nthen run")[0].replace("…", "好")
+    assert Script.from_dict(tomllib.loads(stub)).reply_for("把这份报告翻译成日文", 0)
+
+
+def test_a_change_only_in_numbers_is_called_timing_not_a_regression(tmp_path):
+    example, recorded = tmp_path / "x.py", tmp_path / "x.out"
+    message = changed_output(example, recorded, "完整回答：1.3 s\n", "完整回答：1.4 s\n")
+    assert "Only numbers changed" in message and "do not re-record it" in message
+    assert "-完整回答：1.3 s\n+完整回答：1.4 s" in message
+    message = changed_output(example, recorded, "已翻译 1/3 页\n", "已翻译一页\n")
+    assert "Only numbers" not in message
+    assert f"If the new output is right, run `make outputs EX={example}`" in message
+
+
+class Options:
+    def __init__(self, **options: str | None) -> None:
+        self.options = options
+
+    def getoption(self, name: str) -> str | None:
+        return self.options.get(name)
+
+
+def test_ex_and_page_choose_the_examples_to_run():
+    first_token = page_examples("index") / "first_token.py"
+    assert selected(Options(example=rel(first_token))) == [first_token]
+    chapter = selected(Options(page="concepts/llm-tokens"))
+    assert chapter and {example.parent for example in chapter} == {
+        page_examples("concepts/llm-tokens.md")
+    }
+    assert rel(page_examples("concepts/llm-tokens")) == "examples/concepts/llm_tokens"
+    with pytest.raises(pytest.UsageError, match="PAGE=concepts/nowhere: examples/concepts/"):
+        selected(Options(page="concepts/nowhere"))
+    with pytest.raises(pytest.UsageError, match="EX=README.md is no example"):
+        selected(Options(example="README.md"))
