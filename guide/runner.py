@@ -38,10 +38,6 @@ class TimedStdout(io.TextIOBase):
 class ExampleError(Exception):
     """An example raised: the message names the exception and the example's own frames."""
 
-    def __init__(self, message: str, stdout: TimedStdout) -> None:
-        super().__init__(message)
-        self.stdout = stdout
-
 
 def run_example(path: Path) -> TimedStdout:
     """Execute `path` as `__main__` (so `asyncio.run(main())` guards fire), with its directory
@@ -58,7 +54,7 @@ def run_example(path: Path) -> TimedStdout:
             failure = describe(path, exc)
     if failure:
         # Raised outside the except block, so nothing chains to the original exception.
-        raise ExampleError(failure, out)
+        raise ExampleError(failure)
     return out
 
 
@@ -74,7 +70,7 @@ def _as_script(path: Path) -> Iterator[None]:
         sys.argv, sys.path[:] = saved_argv, saved_path
         # A sibling module the example imported must not shadow another folder's namesake.
         for name in set(sys.modules) - saved_modules:
-            module_file = getattr(sys.modules[name], "__file__", None) or ""
+            module_file = getattr(sys.modules.get(name), "__file__", None) or ""
             if module_file.startswith(folder + "/"):
                 del sys.modules[name]
 

@@ -26,3 +26,14 @@ def pytest_configure(config: pytest.Config) -> None:
     # Examples build real LangChain objects; keep tracing off so nothing tries to phone home.
     os.environ["LANGSMITH_TRACING"] = "false"
     os.environ["LANGCHAIN_TRACING_V2"] = "false"
+
+
+SITE_FIXTURES = {"served_site", "built_site", "site_url"}
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    # Each xdist worker would build the site for itself (three builds at once time out on a
+    # 2-core machine); until the build is shared, one worker runs every check of the site.
+    for item in items:
+        if SITE_FIXTURES & set(getattr(item, "fixturenames", ())):
+            item.add_marker(pytest.mark.xdist_group("site"))
