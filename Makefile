@@ -75,8 +75,8 @@ format: setup  ## fix what ruff can fix, and format
 screenshots: setup browser  ## full-page screenshots of every page, desktop and phone: build/screenshots/<lang>/
 	$(RUN) pytest -q tests/screenshots.py
 
-outputs: setup  ## re-run every example and rewrite the outputs the pages show
-	$(RUN) pytest tests/test_examples.py --update-outputs
+outputs: setup  ## re-run the examples and rewrite the outputs the pages show: all, or EX=examples/.../file.py, or PAGE=concepts/llm-tokens
+	$(RUN) pytest tests/test_examples.py --update-outputs $(if $(EX),-n 0 --example $(EX)) $(if $(PAGE),--page $(PAGE))
 
 notebooks: setup  ## run the chapters' notebooks in Jupyter against the fake model (PAGE= for one)
 	$(RUN) python -m guide notebooks $(if $(PAGE),--page $(PAGE))

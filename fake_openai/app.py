@@ -39,6 +39,7 @@ class Backend:
         self._script = Script({})
         self._requests: list[dict[str, Any]] = []
         self._unscripted: list[tuple[str, int]] = []
+        self._paced: list[Reply] = []
         self._attempts: Counter[tuple[str, int]] = Counter()
         # Set (from the serving loop) when the server stops, so that no
         # ttft/token_delay/stall keeps the shutdown waiting.
@@ -49,6 +50,7 @@ class Backend:
             self._script = script
             self._requests.clear()
             self._unscripted.clear()
+            self._paced.clear()
             self._attempts.clear()
 
     def uninstall(self) -> None:
@@ -65,6 +67,11 @@ class Backend:
     def unscripted(self) -> list[tuple[str, int]]:
         with self._lock:
             return list(self._unscripted)
+
+    @property
+    def paced(self) -> list[Reply]:
+        with self._lock:
+            return list(self._paced)
 
     def record(self, body: dict[str, Any]) -> None:
         if self._keep_log:
@@ -91,6 +98,9 @@ class Backend:
     def script_path(self) -> str | None:
         path = self._script.path
         return None if path is None else str(path)
+    def streamed_paced(self, reply: Reply) -> None:
+        with self._lock:
+            self._paced.append(reply)
 
     async def pause(self, seconds: float) -> None:
         if seconds > 0:
@@ -169,6 +179,8 @@ def create_app(backend: Backend) -> ASGIApp:
             rendered = api.render(reply, prompt, turn, model, body)
             if body.get("stream") is True:
                 frames = api.frames(rendered, body)
+                if reply.token_delay:
+                    backend.streamed_paced(reply)
                 return StreamingResponse(
                     _stream(backend, rendered, frames, reply, fault), media_type="text/event-stream"
                 )

@@ -12,7 +12,7 @@ from typing import Any, Self
 import uvicorn
 
 from .app import Backend, CutConnection, create_app
-from .script import Script
+from .script import Reply, Script
 
 _START_STOP_TIMEOUT = 5.0
 
@@ -103,6 +103,12 @@ class FakeOpenAI:
     def unscripted_turns(self) -> list[tuple[str, int]]:
         """(prompt, turn) of each request that had no scripted reply."""
         return self._backend.unscripted
+
+    @property
+    def paced(self) -> list[Reply]:
+        """Replies streamed with a `token_delay` since the last `scripted()`: the ones whose
+        chunks were paced like a real model's."""
+        return self._backend.paced
 
     @contextlib.contextmanager
     def scripted(self, script: Script) -> Iterator[Self]:

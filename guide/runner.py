@@ -1,16 +1,16 @@
-"""Run one example in-process through pytest-examples and capture what a terminal would show."""
+"""Run one example in-process, as `python example.py` would, and capture what a terminal shows."""
 
 from __future__ import annotations
 
 import io
+import runpy
+import sys
 import time
-from contextlib import redirect_stdout
+import traceback
+from collections.abc import Iterator
+from contextlib import contextmanager, redirect_stdout
 from dataclasses import dataclass, field
 from pathlib import Path
-from types import TracebackType
-
-from pytest_examples import CodeExample
-from pytest_examples.eval_example import EvalExample
 
 from guide.layout import rel
 
@@ -36,42 +36,57 @@ class TimedStdout(io.TextIOBase):
 
 
 class ExampleError(Exception):
-    """An example raised: the message carries its own frames, already rendered."""
+    """An example raised: the message names the exception and the example's own frames."""
 
 
-def run_example(path: Path, eval_example: EvalExample) -> TimedStdout:
-    """Execute `path` as `__main__` (so `asyncio.run(main())` guards fire) with stdout captured."""
-    example = CodeExample.create(path.read_text(encoding="utf-8"), path=path)
+def run_example(path: Path) -> TimedStdout:
+    """Execute `path` as `__main__` (so `asyncio.run(main())` guards fire), with its directory
+    on sys.path and sys.argv as the command line would set them, and stdout captured."""
     out = TimedStdout()
     failure = None
-    try:
-        with redirect_stdout(out):
-            eval_example.run(example)
-    except Exception as exc:  # noqa: BLE001 - every failure is reported, with the example's lines
-        failure = describe(path, exc)
+    with _as_script(path), redirect_stdout(out):
+        try:
+            runpy.run_path(str(path), run_name="__main__")
+        except SystemExit as exc:
+            if exc.code not in (None, 0):
+                failure = describe(path, exc)
+        except Exception as exc:  # noqa: BLE001 - every failure is reported, with the example's lines
+            failure = describe(path, exc)
     if failure:
         # Raised outside the except block, so nothing chains to the original exception.
         raise ExampleError(failure)
     return out
 
 
-def describe(path: Path, exc: BaseException) -> str:
-    """Render a failure without Python's traceback machinery.
+@contextmanager
+def _as_script(path: Path) -> Iterator[None]:
+    folder = str(path.parent.resolve())
+    saved_argv, saved_path, saved_modules = sys.argv, list(sys.path), set(sys.modules)
+    sys.argv = [str(path)]
+    sys.path.insert(0, folder)
+    try:
+        yield
+    finally:
+        sys.argv, sys.path[:] = saved_argv, saved_path
+        # A sibling module the example imported must not shadow another folder's namesake.
+        for name in set(sys.modules) - saved_modules:
+            module_file = getattr(sys.modules.get(name), "__file__", None) or ""
+            if module_file.startswith(folder + "/"):
+                del sys.modules[name]
 
-    pytest-examples swaps the traceback for synthetic frames whose code objects have no
-    position table; on CPython 3.11 formatting them raises StopIteration and pytest dies with
-    INTERNALERROR. So read only filename and line number from each frame.
-    """
-    source = path.read_text(encoding="utf-8").splitlines()
-    kind = type(exc).__qualname__
-    if type(exc).__module__ != "builtins":
-        kind = f"{type(exc).__module__}.{kind}"
-    lines = [f"{rel(path)} raised {kind}: {exc}"]
-    tb: TracebackType | None = exc.__traceback__
-    while tb is not None:
-        code = tb.tb_frame.f_code
-        line = tb.tb_lineno
-        text = source[line - 1].strip() if 0 < line <= len(source) else ""
-        lines.append(f"  {rel(path)}:{line} in {code.co_name}: {text}")
-        tb = tb.tb_next
+
+def describe(path: Path, exc: BaseException) -> str:
+    """The exception, and the frames of the example that led to it (not the harness's, nor the
+    libraries' it called into)."""
+    where = str(path.resolve())
+    lines = [f"{rel(path)} raised {_kind(exc)}: {exc}"]
+    for frame in traceback.extract_tb(exc.__traceback__):
+        if str(Path(frame.filename).resolve()) == where:
+            lines.append(f"  {rel(path)}:{frame.lineno} in {frame.name}: {frame.line}")
     return "\n".join(lines)
+
+
+def _kind(exc: BaseException) -> str:
+    kind = type(exc).__qualname__
+    module = type(exc).__module__
+    return kind if module == "builtins" else f"{module}.{kind}"

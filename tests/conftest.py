@@ -5,6 +5,7 @@ import os
 import pytest
 
 from fake_openai import network_guard
+from fake_openai.server import TRACING_OFF, apply_env
 
 pytest_plugins = [
     "fake_openai.pytest_plugin",
@@ -20,10 +21,9 @@ def pytest_addoption(parser: pytest.Parser) -> None:
         action="store_true",
         help="rewrite the recorded outputs of examples instead of checking them",
     )
+    parser.addoption("--example", help="run only this example (a path under examples/)")
 
 
 def pytest_configure(config: pytest.Config) -> None:
     network_guard.install()
-    # Examples build real LangChain objects; keep tracing off so nothing tries to phone home.
-    os.environ["LANGSMITH_TRACING"] = "false"
-    os.environ["LANGCHAIN_TRACING_V2"] = "false"
+    apply_env(os.environ, TRACING_OFF)

@@ -7,7 +7,7 @@ from langchain_openai import ChatOpenAI, StreamChunkTimeoutError
 
 # --8<-- [start:chunk_timeout]
 async def with_chunk_timeout() -> None:
-    model = ChatOpenAI(model="gpt-4o-mini", stream_chunk_timeout=0.5)  # (1)!
+    model = ChatOpenAI(model="gpt-4o-mini", stream_chunk_timeout=1.0)  # (1)!
     received = ""
     try:
         async for chunk in model.astream("写一段西湖的导游词"):
