@@ -183,6 +183,7 @@ def test_page(chromium: Chromium, site_url: str, language: str, path: str) -> No
     assert not found, f"{url}:\n" + "\n".join(found)
 
 
+@pytest.mark.template_sample
 @pytest.mark.timeout(AXE_TIMEOUT)
 @pytest.mark.parametrize(("language", "path", "view"), SAMPLE_VIEWS)
 def test_template(chromium: Chromium, site_url: str, language: str, path: str, view: View) -> None:
@@ -191,6 +192,7 @@ def test_template(chromium: Chromium, site_url: str, language: str, path: str, v
     assert not found, f"{url}:\n" + "\n".join(found)
 
 
+@pytest.mark.template_sample
 @pytest.mark.parametrize(("language", "path"), SAMPLES)
 def test_language_switch_keeps_page_and_section(
     chromium: Chromium, site_url: str, language: str, path: str

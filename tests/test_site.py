@@ -8,6 +8,8 @@ import re
 from pathlib import Path
 from urllib.parse import urljoin
 
+import pytest
+
 from guide import notebooks
 from guide.layout import iter_examples, iter_pages, rel, sections
 from tests.support.links import broken_links
@@ -26,6 +28,7 @@ def python_blocks(page: Path) -> list[str]:
     ]
 
 
+@pytest.mark.site_wide
 def test_both_languages_are_built(built_site: Path) -> None:
     for language_root in (built_site, built_site / "en"):
         assert (language_root / "index.html").is_file()
@@ -70,6 +73,7 @@ def test_language_switch_links_to_the_same_page(built_site: Path) -> None:
         assert links == {"zh": f"/{path}", "en": f"/en/{path}"}, f"{url}: language links {links}"
 
 
+@pytest.mark.site_wide
 def test_every_python_block_is_an_executed_example_section(built_site: Path) -> None:
     executed = {
         text: f"{rel(example)}:{name}"
@@ -87,6 +91,7 @@ def test_every_python_block_is_an_executed_example_section(built_site: Path) -> 
     assert shown, "the built site shows no Python at all; is the snippet include broken?"
 
 
+@pytest.mark.site_wide
 def test_no_broken_links_or_anchors(built_site: Path, site_url: str) -> None:
     broken = broken_links(built_site, site_url)
     assert not broken, "broken links or anchors in the built site:\n" + "\n".join(broken)

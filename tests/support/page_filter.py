@@ -3,8 +3,10 @@
 A test belongs to a page when one of its parameters names the page, in any of the forms the
 collectors use: its Markdown files (`docs/zh/concepts/llm-tokens.md`, `concepts/llm-tokens.md`),
 its examples (`examples/concepts/llm_tokens/...`), its URL path (`concepts/llm-tokens/`, and its
-notebook's below it), or its chapter. Tests marked `site_wide` (the build,
-the link check) check every page at once, so they run for any page.
+notebook's below it), or its chapter. Tests marked `site_wide` (the build, the link check)
+check every page at once, so they run for any page; tests marked `template_sample` check a
+template through a sample page (axe in both views, the language switch), so they belong to no
+page and run only in the whole suite.
 """
 
 from __future__ import annotations
@@ -22,6 +24,9 @@ def pytest_addoption(parser: pytest.Parser) -> None:
 
 def pytest_configure(config: pytest.Config) -> None:
     config.addinivalue_line("markers", "site_wide: a check of the whole site, run for any page")
+    config.addinivalue_line(
+        "markers", "template_sample: a check of a template on a sample page, run for no page"
+    )
 
 
 def mentions(value: object, page: str) -> bool:
@@ -38,6 +43,8 @@ def mentions(value: object, page: str) -> bool:
 
 
 def belongs(item: pytest.Item, page: str) -> bool:
+    if item.get_closest_marker("template_sample"):
+        return False
     if item.get_closest_marker("site_wide"):
         return True
     callspec = getattr(item, "callspec", None)
