@@ -98,6 +98,7 @@ class Backend:
     def script_path(self) -> str | None:
         path = self._script.path
         return None if path is None else str(path)
+
     def streamed_paced(self, reply: Reply) -> None:
         with self._lock:
             self._paced.append(reply)

@@ -10,6 +10,7 @@ from collections.abc import Iterator, MutableMapping
 from typing import Any, Self
 
 import uvicorn
+from starlette.types import ASGIApp
 
 from .app import Backend, CutConnection, create_app
 from .script import Reply, Script
@@ -23,6 +24,21 @@ OVERRIDING_ENV = ("OPENAI_API_BASE", "LANGSMITH_GATEWAY")
 TRACING_OFF = {"LANGSMITH_TRACING": "false", "LANGCHAIN_TRACING_V2": "false"}
 # What a client's environment needs besides the server's address: None unsets the name.
 CLIENT_ENV: dict[str, str | None] = {**dict.fromkeys(OVERRIDING_ENV), **TRACING_OFF}
+
+
+def uvicorn_config(app: ASGIApp, **settings: Any) -> uvicorn.Config:
+    """uvicorn as both fake servers run it: one asyncio loop, HTTP/1.1, quiet."""
+    return uvicorn.Config(
+        app,
+        http="h11",
+        loop="asyncio",
+        lifespan="off",
+        ws="none",
+        log_config=None,
+        log_level="warning",
+        access_log=False,
+        **settings,
+    )
 
 
 def apply_env(environ: MutableMapping[str, str], changes: dict[str, str | None]) -> None:
@@ -57,15 +73,8 @@ class FakeOpenAI:
         self._socket = socket.create_server(("127.0.0.1", port))
         self.port: int = self._socket.getsockname()[1]
         self._server = uvicorn.Server(
-            uvicorn.Config(
+            uvicorn_config(
                 create_app(self._backend),
-                http="h11",
-                loop="asyncio",
-                lifespan="off",
-                ws="none",
-                log_config=None,
-                log_level="warning",
-                access_log=False,
                 # No keep-alive: langchain-openai shares one cached async HTTP client
                 # between event loops (langchain-ai/langchain#35783), so a connection
                 # pooled under one asyncio.run() breaks the next with "Event loop is

@@ -44,6 +44,7 @@ from starlette.types import ASGIApp, Receive, Scope, Send
 from . import errors, models, wire
 from .app import Backend, stream_option, with_request_ids
 from .script import Script, ScriptError
+from .server import uvicorn_config
 
 _START_STOP_TIMEOUT = 10.0
 
@@ -156,15 +157,8 @@ def serve(replies: Path) -> None:
     sock.bind(("127.0.0.1", 0))
     sock.listen()
     server = uvicorn.Server(
-        uvicorn.Config(
+        uvicorn_config(
             create_app(backend, _Timing()),
-            http="h11",
-            loop="asyncio",
-            lifespan="off",
-            ws="none",
-            log_config=None,
-            log_level="warning",
-            access_log=False,
             # Idle connections are the client's to close (as with the real API), so that a
             # pooled connection is never cut just as the client reuses it.
             timeout_keep_alive=60,

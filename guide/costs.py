@@ -112,29 +112,31 @@ def timed(
     return time.perf_counter() - began, done.returncode, done.stdout + done.stderr
 
 
-def timed_make(target: list[str], notes: list[str], **where: object) -> float:
-    """Seconds `make TARGET` took; a failure is noted with its last lines."""
+def timed_make(target: list[str], notes: list[str], **where: object) -> float | None:
+    """Seconds `make TARGET` took; None if it failed, which is noted with its last lines."""
     seconds, status, output = timed(["make", *target], **where)
     if status:
         notes.append(f"make {' '.join(target)} FAILED (exit {status}); its last lines:")
         notes += output.strip().splitlines()[-5:]
+        return None
     return seconds
 
 
-def scaled_test(notes: list[str]) -> tuple[int, int, float]:
+def scaled_test(notes: list[str]) -> tuple[int, int, float | None]:
     """(pages per language, examples, seconds of `make test`) in a copy of the project grown to
     SCALED_PAGES pages per language."""
     with tempfile.TemporaryDirectory(prefix="costs-scaled-") as directory:
         copy = Path(directory)
         scale.copy_project(copy)
         scale.grow(copy, SCALED_PAGES)
-        scale.write_notebooks(copy)
         seconds = timed_make(["test"], notes, cwd=copy, env=scale.environment(copy))
         pages = sum(1 for _ in (copy / "docs" / "zh").rglob("*.md"))
         return pages, scale.examples_in(copy), seconds
 
 
-def line(label: str, seconds: float, target: float) -> str:
+def line(label: str, seconds: float | None, target: float) -> str:
+    if seconds is None:
+        return f"{label:<44} FAILED, so not timed (its last lines are above)"
     return f"{label:<44} {seconds:6.1f} s  (target < {target} s: {_verdict(seconds < target)})"
 
 

@@ -1,7 +1,7 @@
 """A copy of the project grown to more chapters, to measure how the checks scale.
 
 The copy holds every tracked file, plus copies of the largest chapter (page, translation,
-examples, recorded outputs, notebooks, nav entry) until each language has the number of pages
+examples, recorded outputs, nav entry) until each language has the number of pages
 asked for. Each copy is a chapter like any other: its own examples directory and replies, a
 distinct title, a current translation stamp. Nothing of it is committed; `make costs` runs the
 suite in it.
@@ -109,16 +109,6 @@ def environment(copy: Path) -> dict[str, str]:
     """Run the copy's own machinery, not the project's installed one."""
     path = os.environ.get("PYTHONPATH")
     return {**os.environ, "PYTHONPATH": str(copy) + (os.pathsep + path if path else "")}
-
-
-def write_notebooks(copy: Path) -> None:
-    subprocess.run(
-        [str(ROOT / ".venv" / "bin" / "python"), "-m", "guide", "notebooks"],
-        cwd=copy,
-        env=environment(copy),
-        check=True,
-        capture_output=True,
-    )
 
 
 def examples_in(copy: Path) -> int:
