@@ -156,12 +156,15 @@ TTFT = DELAY = 0.5  # seconds: one slot of the timetable
 # machine takes to schedule the client. Less than a slot, so a chunk due one slot later than
 # the timetable says is still caught, whatever the load.
 TRANSPORT = 0.4
+# The server reads its clock for a chunk's lateness a moment after the chunk has left, so the
+# client may see a chunk that much before due time plus reported lateness.
+READING = 0.02
 
 
 def test_standalone_server_keeps_its_timetable_and_reports_it(tmp_path: Path) -> None:
     """Chunk k is due TTFT + k * DELAY after the request. A busy machine may make the server late
-    (it then reports it) and the client later still, but never early: the lower bounds are
-    exact, the upper ones allow for load."""
+    (it then reports it) and the client later still, but never early: the lower bounds allow only
+    for when the server reads its clock, the upper ones for load."""
     replies = tmp_path / "replies.toml"
     replies.write_text(
         f'[[reply]]\nprompt = "hi"\ntext = "{REPLY}"\nttft = {TTFT}\ntoken_delay = {DELAY}\n',
@@ -188,13 +191,13 @@ def test_standalone_server_keeps_its_timetable_and_reports_it(tmp_path: Path) ->
     assert len(arrivals) == len(lateness) == chunks
     for index, (arrival, late) in enumerate(zip(arrivals, lateness, strict=True)):
         assert late > -0.001, f"chunk {index} was sent {-late:.3f} s early"
-        assert due[index] + late <= arrival < due[index] + late + TRANSPORT, (
+        assert due[index] + late - READING <= arrival < due[index] + late + TRANSPORT, (
             f"chunk {index} arrived at {arrival:.3f} s; due at {due[index]} s, sent {late:.3f} s"
             " late by the server's own report"
         )
     assert whole["choices"][0]["message"]["content"] == REPLY
     assert whole_lateness > -0.001
-    assert due[-1] + whole_lateness <= waited < due[-1] + whole_lateness + TRANSPORT
+    assert due[-1] + whole_lateness - READING <= waited < due[-1] + whole_lateness + TRANSPORT
     assert report["cpu_seconds"] > 0
     # Closing stdin stops it gracefully (within a second); StandaloneServer kills it after 5.
     assert stopped < 4

@@ -13,6 +13,10 @@ from pathlib import Path
 import fake_openai.__main__ as cli
 from guide.layout import ROOT
 
+# A bound on how long a subprocess may take before the test calls it hung: a Python process that
+# imports the web stack can take many seconds to start or stop on a busy machine.
+HANG = 90
+
 # Stdlib only, so the subprocess starts fast. It imports its prompts from a module next to
 # it, which works only if the example's directory is on sys.path, as with `python x.py`.
 EXAMPLE = """\
@@ -50,7 +54,7 @@ def run(tmp_path: Path, prompts: list[str], *options: str) -> subprocess.Complet
         env=env,
         capture_output=True,
         text=True,
-        timeout=30,
+        timeout=HANG,
     )
 
 
@@ -97,11 +101,15 @@ def test_serve_answers_until_interrupted(tmp_path):
                 data=json.dumps(body).encode(),
                 headers={"Authorization": "Bearer " + env["OPENAI_API_KEY"]},
             )
-            with urllib.request.urlopen(request, timeout=10) as response:
+            with urllib.request.urlopen(request, timeout=HANG) as response:
                 assert json.load(response)["choices"][0]["message"]["content"] == "你好！"
         finally:
             server.send_signal(signal.SIGINT)
-            assert server.wait(timeout=10) == 0
+            try:
+                code = server.wait(timeout=HANG)
+            finally:
+                server.kill()  # a no-op once it has exited; else nothing is left running
+        assert code == 0
     assert env["OPENAI_BASE_URL"].startswith("http://127.0.0.1:")
     assert "OPENAI_API_BASE" in printed[3]
 
@@ -113,7 +121,7 @@ def test_serve_takes_replies_and_no_example(tmp_path):
             cwd=ROOT,
             capture_output=True,
             text=True,
-            timeout=30,
+            timeout=HANG,
         )
         assert done.returncode == 2 and "--serve takes --replies" in done.stderr
 
@@ -141,7 +149,7 @@ def test_serve_exits_cleanly_on_ctrl_c_during_its_startup_message(tmp_path):
         cwd=ROOT,
         capture_output=True,
         text=True,
-        timeout=30,
+        timeout=HANG,
     )
     assert (done.returncode, done.stderr) == (0, "")
 
@@ -189,5 +197,5 @@ def test_serve_exits_cleanly_on_ctrl_c_as_soon_as_it_speaks(tmp_path):
         )
         server.stdout.readline()
         server.send_signal(signal.SIGINT)
-        _, stderr = server.communicate(timeout=30)
+        _, stderr = server.communicate(timeout=HANG)
         assert (server.returncode, stderr) == (0, "")
