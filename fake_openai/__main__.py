@@ -16,6 +16,7 @@ the server can run for as long as you like.
 import argparse
 import os
 import runpy
+import signal
 import sys
 import threading
 from pathlib import Path
@@ -86,6 +87,9 @@ def _report_unscripted(unscripted: list[tuple[str, int]], replies: Path | None) 
 
 
 def serve(script: Script, replies: Path, port: int) -> int:
+    # It serves until Ctrl-C, even when started from a shell's background job or another
+    # program that ignores SIGINT, which the process would otherwise inherit and never stop.
+    signal.signal(signal.SIGINT, signal.default_int_handler)
     # Ctrl-C may come at any moment, the startup messages included: the whole lifetime of
     # the server is inside the try, and leaving the `with` stops the server.
     try:

@@ -114,6 +114,28 @@ def test_serve_answers_until_interrupted(tmp_path):
     assert "OPENAI_API_BASE" in printed[3]
 
 
+def test_serve_stops_on_ctrl_c_even_if_its_parent_ignores_it(tmp_path):
+    """A shell's background job, for one, starts with SIGINT ignored."""
+    replies = tmp_path / "replies.toml"
+    replies.write_text(REPLIES, encoding="utf-8")
+    command = [sys.executable, "-m", "fake_openai", "--serve", "--replies", str(replies)]
+    ignoring = signal.signal(signal.SIGINT, signal.SIG_IGN)
+    try:
+        server = subprocess.Popen(
+            [*command, "--port", "0"], cwd=ROOT, stdout=subprocess.PIPE, text=True
+        )
+    finally:
+        signal.signal(signal.SIGINT, ignoring)
+    with server:
+        server.stdout.readline()
+        server.send_signal(signal.SIGINT)
+        try:
+            code = server.wait(timeout=HANG)
+        finally:
+            server.kill()
+    assert code == 0
+
+
 def test_serve_takes_replies_and_no_example(tmp_path):
     for options in (["--serve"], ["--serve", "--replies", "r.toml", "x.py"]):
         done = subprocess.run(
@@ -197,5 +219,9 @@ def test_serve_exits_cleanly_on_ctrl_c_as_soon_as_it_speaks(tmp_path):
         )
         server.stdout.readline()
         server.send_signal(signal.SIGINT)
-        _, stderr = server.communicate(timeout=HANG)
+        try:
+            _, stderr = server.communicate(timeout=HANG)
+        finally:
+            server.kill()  # a no-op once it has exited; else nothing is left running
+            server.communicate()
         assert (server.returncode, stderr) == (0, "")
