@@ -1,5 +1,6 @@
 """LLM tokens from inside an agent: messages mode yields (chunk, metadata) pairs."""
 
+# --8<-- [start:main]
 from langchain.agents import create_agent
 from langchain.tools import tool
 
@@ -13,9 +14,8 @@ def get_weather(city: str) -> str:
 agent = create_agent(model="gpt-4o-mini", tools=[get_weather])
 question = {"messages": [{"role": "user", "content": "北京现在天气怎么样？"}]}
 
-# --8<-- [start:main]
 for chunk, metadata in agent.stream(question, stream_mode="messages"):  # (1)!
-    if metadata["langgraph_node"] == "model" and chunk.content:  # (2)!
-        print(chunk.content, end="", flush=True)
+    if metadata["langgraph_node"] == "model" and chunk.text:  # (2)!
+        print(chunk.text, end="", flush=True)
 print()
 # --8<-- [end:main]

@@ -12,7 +12,7 @@ chain = prompt | ChatOpenAI(model="gpt-4o-mini")
 
 async def main() -> None:
     async for chunk in chain.astream({"topic": "Python"}):  # (1)!
-        print(chunk.content, end="", flush=True)
+        print(chunk.text, end="|", flush=True)
     print()
 
 

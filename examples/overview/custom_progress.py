@@ -1,6 +1,6 @@
 """Custom progress from inside a tool, interleaved with agent updates."""
 
-# --8<-- [start:tool]
+# --8<-- [start:main]
 from langchain.agents import create_agent
 from langchain.tools import tool
 from langgraph.config import get_stream_writer
@@ -15,14 +15,10 @@ def search_flights(route: str) -> str:
     return "最低价：CA1501，08:00 起飞，¥1,280"
 
 
-# --8<-- [end:tool]
-
-
 agent = create_agent(model="gpt-4o-mini", tools=[search_flights])
 question = {"messages": [{"role": "user", "content": "帮我查一下北京到上海的航班"}]}
 
-# --8<-- [start:main]
-for mode, data in agent.stream(question, stream_mode=["updates", "custom"]):  # (1)!
+for mode, data in agent.stream(question, stream_mode=["updates", "custom"]):  # (2)!
     if mode == "custom":
         print(f"  进度 {data['step']}/{data['total']}：{data['message']}")
     else:

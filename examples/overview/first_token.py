@@ -11,15 +11,15 @@ start = time.perf_counter()
 first = None
 chunks = 0
 for chunk in model.stream("写一段 50 字左右的产品介绍"):
-    if chunk.content:
+    if chunk.text:
         chunks += 1
         if first is None:
             first = time.perf_counter() - start
 total = time.perf_counter() - start
 
-print(f"完整回答分 {chunks} 块到达")
+print(f"带文字的块共 {chunks} 块")
 if first < total / 2:  # (1)!
-    print("等首个令牌的时间，不到等完整回答的一半")
+    print("首 token 延迟不到完整回答用时的一半")
 else:
-    print("等首个令牌的时间，超过了等完整回答的一半")
+    print("首 token 延迟超过了完整回答用时的一半")
 # --8<-- [end:main]

@@ -6,6 +6,6 @@ from langchain_openai import ChatOpenAI
 model = ChatOpenAI(model="gpt-4o-mini")
 
 for chunk in model.stream("用一句话介绍 Python"):
-    print(chunk.content, end="|", flush=True)  # (1)!
+    print(chunk.text, end="|", flush=True)  # (1)!
 print()
 # --8<-- [end:main]

@@ -1,4 +1,4 @@
-"""Ask LangGraph itself which stream modes it supports."""
+"""Ask LangGraph itself which stream modes its StreamMode type lists."""
 
 # --8<-- [start:main]
 from typing import get_args
@@ -6,4 +6,5 @@ from typing import get_args
 from langgraph.types import StreamMode
 
 print(get_args(StreamMode))
+print("tools" in get_args(StreamMode))
 # --8<-- [end:main]
