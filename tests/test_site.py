@@ -80,6 +80,11 @@ def test_every_python_block_is_an_executed_example_section(built_site: Path) -> 
         for example in iter_examples()
         for name, text in sections(example).items()
     } | {notebooks.code(example): rel(example) for example in iter_examples()}
+    executed |= {  # examples without sections are shown whole (the practice pages)
+        example.read_text(encoding="utf-8").strip("\n"): rel(example)
+        for example in iter_examples()
+        if not sections(example)
+    }
     shown = 0
     for page in sorted(built_site.rglob("*.html")):
         for block in python_blocks(page):

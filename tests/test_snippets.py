@@ -38,8 +38,14 @@ def test_every_include_resolves(page: Path) -> None:
         assert target.is_file(), f"{where} includes {inc.path}, which does not exist"
         if target.suffix == ".py":
             assert target.is_relative_to(EXAMPLES), f"{where}: code comes from examples/ only"
-            assert inc.section, f"{where}: include a named section, e.g. {inc.path}:main"
             names = sections(target)
+            if inc.section is None:
+                assert not names, (
+                    f"{where} includes all of {inc.path}, whose sections {sorted(names)} are "
+                    "meant to be shown one by one: include one, e.g. "
+                    f"{inc.path}:{next(iter(names))}"
+                )
+                continue
             assert inc.section in names, (
                 f"{where} includes section {inc.section!r} of {inc.path}, which has {sorted(names)}"
             )
@@ -57,9 +63,15 @@ def test_python_blocks_only_include_examples(page: Path) -> None:
 
 @pytest.mark.parametrize("example", iter_examples(), ids=rel)
 def test_sections_are_balanced_unique_and_shown(example: Path) -> None:
+    """An example is shown section by section, or, without sections, whole (the practice
+    pages show whole programs)."""
     names = sections(example)  # raises, naming the line, on unbalanced or repeated markers
-    assert names, f"{rel(example)} has no `# --8<-- [start:name]` section, so no page can show it"
     for language, pairs in shown().items():
+        if not names:
+            assert (rel(example), None) in pairs, (
+                f"{rel(example)} has no `# --8<-- [start:name]` section and is shown whole on "
+                f"no {language} page"
+            )
         for name in names:
             assert (rel(example), name) in pairs, (
                 f"section {name!r} of {rel(example)} is shown on no {language} page"
