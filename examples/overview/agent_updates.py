@@ -1,6 +1,6 @@
 """Agent progress: one update per finished step, keyed by node name."""
 
-# --8<-- [start:agent]
+# --8<-- [start:main]
 from langchain.agents import create_agent
 from langchain.tools import tool
 
@@ -13,9 +13,7 @@ def get_weather(city: str) -> str:
 
 agent = create_agent(model="gpt-4o-mini", tools=[get_weather])
 question = {"messages": [{"role": "user", "content": "北京现在天气怎么样？"}]}
-# --8<-- [end:agent]
 
-# --8<-- [start:main]
 for update in agent.stream(question, stream_mode="updates"):
     for node, state in update.items():  # (1)!
         message = state["messages"][-1]
