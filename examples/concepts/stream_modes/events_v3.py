@@ -9,7 +9,6 @@ from langchain_openai import ChatOpenAI
 from langgraph.config import get_stream_writer
 from langgraph.graph import END, START, MessagesState, StateGraph
 from langgraph.prebuilt import ToolNode
-from langgraph.stream import CustomTransformer
 
 
 class State(MessagesState):
@@ -81,40 +80,3 @@ for message in run.messages:  # (1)!
 print("output：", sorted(run.output), run.output["card"])  # (3)!
 print("最后一条消息的 content：", run.output["messages"][-1].content)  # (4)!
 # --8<-- [end:main]
-
-# --8<-- [start:subscribe]
-run = graph.stream_events(question, version="v3")
-for sub in run.subgraphs:
-    print("子图", sub.graph_name, "的 values：", list(sub.values))  # (1)!
-print("接着读根图 values：", len(list(run.values)), "项")  # (2)!
-
-run = graph.stream_events(question, version="v3")
-for name, item in run.interleave("values", "subgraphs"):  # (3)!
-    if name == "values":
-        print("values   ", sorted(item), len(item["messages"]), "条消息")
-    else:
-        print("subgraphs", item.graph_name, item.status)
-# --8<-- [end:subscribe]
-
-# --8<-- [start:custom]
-run = graph.stream_events(question, version="v3")
-try:
-    print(run.custom)
-except AttributeError as error:
-    print("AttributeError:", error)
-
-run = graph.stream_events(question, version="v3", transformers=[CustomTransformer])
-print("custom：", list(run.custom))  # (1)!
-# --8<-- [end:custom]
-
-# --8<-- [start:rules]
-for kwargs in ({"stream_mode": "values"}, {"subgraphs": True}):
-    try:
-        graph.stream_events(question, version="v3", **kwargs)
-    except TypeError as error:
-        print(f"{kwargs} → TypeError:", str(error).split(";")[0])
-try:
-    graph.stream_events(question, version="v2")
-except NotImplementedError as error:
-    print("version='v2' → NotImplementedError:", error)
-# --8<-- [end:rules]

@@ -62,7 +62,7 @@ graph = builder.compile()
 question = {"messages": [{"role": "user", "content": "上海天气如何？"}]}
 
 
-def shape(item: object) -> str:  # (1)!
+def shape(item: object) -> str:
     text = repr(item)
     text = re.sub(r"card:[0-9a-f-]{36}", "card:<task_id>", text)
     return text if len(text) < 70 else text[:66] + " …"

@@ -104,6 +104,6 @@ forecast = StateGraph(Forecast).add_node(lookup).add_edge(START, "lookup").compi
 for version in ("v1", "v2"):
     items = forecast.stream({"city": "上海"}, stream_mode="values", version=version)
     last = list(items)[-1]
-    data = last["data"] if version == "v2" else last  # (2)!
+    data = last["data"] if version == "v2" else last  # (1)!
     print(version, type(data).__name__, data)
 # --8<-- [end:coercion]
