@@ -72,16 +72,18 @@ MODES += ["checkpoints", "tasks", "debug", "tools"]
 
 def size(data: object) -> int:  # (1)!
     def plain(value: object) -> object:
-        return value.model_dump() if isinstance(value, BaseModel) else repr(value)
+        if isinstance(value, BaseModel):
+            return value.model_dump(exclude={"id"})  # (2)!
+        return repr(value)
 
     return len(json.dumps(data, ensure_ascii=False, default=plain).encode())
 
 
 def measure(subgraphs: bool) -> tuple[Counter, Counter]:
-    saved = builder.compile(checkpointer=InMemorySaver())  # (2)!
+    saved = builder.compile(checkpointer=InMemorySaver())  # (3)!
     config = {"configurable": {"thread_id": f"measure-{subgraphs}"}}
     items, sizes = Counter(), Counter()
-    for part in saved.stream(  # (3)!
+    for part in saved.stream(  # (4)!
         question, config, stream_mode=MODES, subgraphs=subgraphs, version="v2"
     ):
         items[part["type"]] += 1
