@@ -1,0 +1,72 @@
+"""The graph every example of this chapter streams: a model, a tool and a subgraph."""
+
+# --8<-- [start:graph]
+from typing import TypedDict
+
+from langchain.tools import ToolRuntime, tool
+from langchain_openai import ChatOpenAI
+from langgraph.config import get_stream_writer
+from langgraph.graph import END, START, MessagesState, StateGraph
+from langgraph.prebuilt import ToolNode
+
+
+class State(MessagesState):
+    card: str
+
+
+class Card(TypedDict):
+    card: str
+
+
+@tool
+def get_weather(city: str, runtime: ToolRuntime) -> str:
+    """查询城市的实时天气。"""
+    runtime.stream_writer({"进度": f"正在查询{city}"})  # (1)!
+    runtime.emit_output_delta(f"已连接{city}气象站")  # (2)!
+    return f"{city}：多云，22°C"
+
+
+model = ChatOpenAI(model="gpt-4o-mini").bind_tools([get_weather])
+
+
+def agent(state: State) -> dict:
+    return {"messages": [model.invoke(state["messages"])]}  # (3)!
+
+
+def route(state: State) -> str:
+    return "tools" if state["messages"][-1].tool_calls else "card"
+
+
+def render(state: State) -> Card:
+    get_stream_writer()({"进度": "正在生成卡片"})
+    return {"card": "🌤 " + state["messages"][-1].text}
+
+
+card = (
+    StateGraph(State, output_schema=Card)  # (4)!
+    .add_node(render)
+    .add_edge(START, "render")
+    .compile()
+)
+
+builder = StateGraph(State)
+builder.add_node(agent)
+builder.add_node("tools", ToolNode([get_weather]))
+builder.add_node("card", card)  # (5)!
+builder.add_edge(START, "agent")
+builder.add_conditional_edges("agent", route, ["tools", "card"])
+builder.add_edge("tools", "agent")
+builder.add_edge("card", END)
+graph = builder.compile()
+
+question = {"messages": [{"role": "user", "content": "上海天气如何？"}]}
+# --8<-- [end:graph]
+
+# --8<-- [start:main]
+result = graph.invoke(question)
+for message in result["messages"]:
+    print(
+        f"{type(message).__name__:<12} {message.text or message.tool_calls[0]['name']}"
+    )
+print("card:", result["card"])
+# --8<-- [end:main]
