@@ -1,4 +1,4 @@
-"""Stopping mid-answer: a sync break waits for the model call, an async one cancels it."""
+"""Stopping mid-answer: a sync break waits for the model call; async cancels it."""
 
 # --8<-- [start:main]
 import asyncio
