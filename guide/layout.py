@@ -371,3 +371,37 @@ def _program(example: Path, mtime_ns: int, size: int) -> Program:
             shown = [shown_at[n] for n in lines if n in shown_at]
             docstring = (shown[0], shown[-1]) if shown else None
     return Program(example, tuple(line for _, line in kept), spans, file_spans, docstring)
+
+
+def included(target: str) -> str:
+    """What an include line `--8<-- "target"` brings in, as pymdownx.snippets (configured as in
+    mkdocs.yml: dedent_subsections) does: a section, dedented; or a whole file without its section
+    markers. Includes inside an included Markdown snippet are resolved too."""
+    path, _, section = target.partition(":")
+    file = ROOT / path
+    if section:
+        return sections(file)[section]
+    text = "\n".join(
+        line for line in file.read_text(encoding="utf-8").splitlines() if not MARKER_RE.match(line)
+    )
+    return resolve_includes(text) if file.suffix == ".md" else text.strip("\n")
+
+
+def resolve_includes(markdown: str) -> str:
+    """Markdown with every include line replaced by what it includes, at its indentation."""
+    lines = []
+    for line in markdown.splitlines():
+        if match := INCLUDE_RE.match(line):
+            indent = line[: len(line) - len(line.lstrip())]
+            lines += [indent + part if part.strip() else "" for part in included(match["target"]).splitlines()]
+        else:
+            lines.append(line)
+    return "\n".join(lines)
+
+
+def resolved(page: Path) -> str:
+    """A page's Markdown as its reader sees the text: every include (code, recorded output,
+    snippet) inlined, front matter dropped."""
+    parsed = read_page(page)
+    text = FRONT_MATTER_RE.sub("", parsed.text, count=1) if parsed.front_matter else parsed.text
+    return resolve_includes(text) + "\n"
