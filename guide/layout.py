@@ -393,7 +393,10 @@ def resolve_includes(markdown: str) -> str:
     for line in markdown.splitlines():
         if match := INCLUDE_RE.match(line):
             indent = line[: len(line) - len(line.lstrip())]
-            lines += [indent + part if part.strip() else "" for part in included(match["target"]).splitlines()]
+            lines += [
+                indent + part if part.strip() else ""
+                for part in included(match["target"]).splitlines()
+            ]
         else:
             lines.append(line)
     return "\n".join(lines)

@@ -97,7 +97,9 @@ def description(page: Path) -> str:
 
 def index(config: MkDocsConfig, docs: Path, base: str, sections: list) -> str:
     labels = config.extra["llms"]
-    other = next(alt for alt in config.extra["alternate"] if alt["lang"] != config.theme["language"])
+    other = next(
+        alt for alt in config.extra["alternate"] if alt["lang"] != config.theme["language"]
+    )
     lines = [
         f"# {config.site_name}",
         "",

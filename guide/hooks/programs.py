@@ -121,10 +121,12 @@ def offer(
     name = html.escape(Path(path).name)
     if whole.shows_all(section):
         link = _link(source_url(config, path), labels["view"].format(name=name))
-        return [f'{indent}<p class="{PROGRAM_CLASS}-link" data-search-exclude>{link}</p>', ""]
+        return [f'{indent}<p class="{PROGRAM_CLASS}-link" data-search-exclude="">{link}</p>', ""]
     assert section is not None
     first, last = whole.spans[section]
-    link = _link(source_url(config, path, whole.file_spans[section]), labels["view"].format(name=name))
+    link = _link(
+        source_url(config, path, whole.file_spans[section]), labels["view"].format(name=name)
+    )
     fence = "`" * max(3, 1 + max((len(run) for run in re.findall(r"`+", whole.text)), default=0))
     code = [f"{indent}{line}" if line.strip() else "" for line in whole.lines]
     return [
