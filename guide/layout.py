@@ -8,6 +8,7 @@ and an example marks its sections with `# --8<-- [start:main]` / `# --8<-- [end:
 
 from __future__ import annotations
 
+import ast
 import re
 import textwrap
 from collections.abc import Iterator
@@ -249,6 +250,18 @@ def sections(example: Path) -> dict[str, str]:
     Raises SectionError for an unbalanced, nested-duplicate or repeated section.
     """
     lines = example.read_text(encoding="utf-8").splitlines()
+    return {
+        name: textwrap.dedent(
+            "\n".join(line for line in lines[start : end - 1] if not MARKER_RE.match(line))
+        ).strip("\n")
+        for name, (start, end) in section_spans(example).items()
+    }
+
+
+def section_spans(example: Path) -> dict[str, tuple[int, int]]:
+    """Each named section of an example: the line numbers (1-based) of its start and end
+    markers. Raises SectionError as `sections` does."""
+    lines = example.read_text(encoding="utf-8").splitlines()
     open_at: dict[str, int] = {}
     spans: dict[str, tuple[int, int]] = {}
     for number, line in enumerate(lines, start=1):
@@ -268,12 +281,7 @@ def sections(example: Path) -> dict[str, str]:
     if open_at:
         name, number = next(iter(open_at.items()))
         raise SectionError(f"{rel(example)}:{number}: section {name!r} is never ended")
-    return {
-        name: textwrap.dedent(
-            "\n".join(line for line in lines[start : end - 1] if not MARKER_RE.match(line))
-        ).strip("\n")
-        for name, (start, end) in spans.items()
-    }
+    return spans
 
 
 def pages_showing(path: Path) -> list[str]:
@@ -282,3 +290,121 @@ def pages_showing(path: Path) -> list[str]:
     return sorted(
         {rel(inc.page) for page in iter_pages() for inc in includes(page) if inc.path in wanted}
     )
+
+
+ANNOTATION_MARK_RE = re.compile(r"[ \t]*# \(\d+\)!$")  # a Material code annotation, `# (1)!`
+MAX_BLANK_LINES = 2  # in a row, as ruff formats Python
+
+
+@dataclass(frozen=True)
+class Program:
+    """An example as a reader runs it (`python file.py`), shown whole under a block that shows
+    part of it: the file without its section markers and annotation markers (the page's
+    annotation lists belong to the blocks that show the sections), and without the extra blank
+    lines a dropped marker leaves."""
+
+    example: Path
+    lines: tuple[str, ...]
+    # section name -> (first, last): its first and last non-blank lines, 1-based, in `lines`
+    spans: dict[str, tuple[int, int]]
+    # the same lines, numbered as in the file itself (for a link to them in the repository)
+    file_spans: dict[str, tuple[int, int]]
+
+    @property
+    def text(self) -> str:
+        return "\n".join(self.lines)
+
+    # the module's docstring, (first, last) in `lines`, if it has one
+    docstring: tuple[int, int] | None = None
+
+    def shows_all(self, section: str | None) -> bool:
+        """Whether including `section` (None: the whole file) shows the whole program: every
+        line of it, but for the module's docstring, which says what the file is for."""
+        if section is None:
+            return True
+        first, last = self.spans[section]
+        told = range(self.docstring[0], self.docstring[1] + 1) if self.docstring else range(0)
+        return all(
+            first <= number <= last or number in told or not line.strip()
+            for number, line in enumerate(self.lines, start=1)
+        )
+
+
+def program(example: Path) -> Program:
+    """The example as a whole program; read once per version of the file."""
+    stat = example.stat()
+    return _program(example, stat.st_mtime_ns, stat.st_size)
+
+
+@cache
+def _program(example: Path, mtime_ns: int, size: int) -> Program:
+    kept: list[tuple[int, str]] = []  # (line number in the file, text shown)
+    for number, line in enumerate(example.read_text(encoding="utf-8").splitlines(), start=1):
+        if MARKER_RE.match(line):
+            continue
+        line = ANNOTATION_MARK_RE.sub("", line)
+        blanks = 0
+        for _, previous in reversed(kept):
+            if previous.strip():
+                break
+            blanks += 1
+        if not line.strip() and (not kept or blanks >= MAX_BLANK_LINES):
+            continue
+        kept.append((number, line))
+    while kept and not kept[-1][1].strip():
+        kept.pop()
+    shown_at = {number: index for index, (number, _) in enumerate(kept, start=1)}
+    spans, file_spans = {}, {}
+    for name, (start, end) in section_spans(example).items():
+        inside = [
+            n for n in range(start + 1, end) if n in shown_at and kept[shown_at[n] - 1][1].strip()
+        ]
+        if inside:
+            file_spans[name] = (inside[0], inside[-1])
+            spans[name] = (shown_at[inside[0]], shown_at[inside[-1]])
+    docstring = None
+    module = ast.parse(example.read_text(encoding="utf-8"))
+    if module.body and isinstance(module.body[0], ast.Expr):
+        value = module.body[0].value
+        if isinstance(value, ast.Constant) and isinstance(value.value, str):
+            lines = range(module.body[0].lineno, (module.body[0].end_lineno or 0) + 1)
+            shown = [shown_at[n] for n in lines if n in shown_at]
+            docstring = (shown[0], shown[-1]) if shown else None
+    return Program(example, tuple(line for _, line in kept), spans, file_spans, docstring)
+
+
+def included(target: str) -> str:
+    """What an include line `--8<-- "target"` brings in, as pymdownx.snippets (configured as in
+    mkdocs.yml: dedent_subsections) does: a section, dedented; or a whole file without its section
+    markers. Includes inside an included Markdown snippet are resolved too."""
+    path, _, section = target.partition(":")
+    file = ROOT / path
+    if section:
+        return sections(file)[section]
+    text = "\n".join(
+        line for line in file.read_text(encoding="utf-8").splitlines() if not MARKER_RE.match(line)
+    )
+    return resolve_includes(text) if file.suffix == ".md" else text.strip("\n")
+
+
+def resolve_includes(markdown: str) -> str:
+    """Markdown with every include line replaced by what it includes, at its indentation."""
+    lines = []
+    for line in markdown.splitlines():
+        if match := INCLUDE_RE.match(line):
+            indent = line[: len(line) - len(line.lstrip())]
+            lines += [
+                indent + part if part.strip() else ""
+                for part in included(match["target"]).splitlines()
+            ]
+        else:
+            lines.append(line)
+    return "\n".join(lines)
+
+
+def resolved(page: Path) -> str:
+    """A page's Markdown as its reader sees the text: every include (code, recorded output,
+    snippet) inlined, front matter dropped."""
+    parsed = read_page(page)
+    text = FRONT_MATTER_RE.sub("", parsed.text, count=1) if parsed.front_matter else parsed.text
+    return resolve_includes(text) + "\n"

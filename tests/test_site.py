@@ -11,7 +11,7 @@ from urllib.parse import urljoin
 import pytest
 
 from guide import notebooks
-from guide.layout import iter_examples, iter_pages, rel, sections
+from guide.layout import iter_examples, iter_pages, program, rel, sections
 from tests.support.links import broken_links
 
 PYTHON_BLOCK_RE = re.compile(
@@ -85,6 +85,8 @@ def test_every_python_block_is_an_executed_example_section(built_site: Path) -> 
         for example in iter_examples()
         if not sections(example)
     }
+    # The whole program under a block that shows part of it (guide/hooks/programs.py).
+    executed |= {program(example).text: rel(example) for example in iter_examples()}
     shown = 0
     for page in sorted(built_site.rglob("*.html")):
         for block in python_blocks(page):
