@@ -47,6 +47,10 @@ def events_v3() -> None:
 # --8<-- [end:v3]
 
 
-if __name__ == "__main__":
-    asyncio.run(events_v2())
+async def main() -> None:
+    await events_v2()
     events_v3()
+
+
+if __name__ == "__main__":
+    asyncio.run(main())
