@@ -1,4 +1,4 @@
-"""The seed's aggregation with + and chunk_position: right for one sequential agent."""
+"""Aggregating with + until chunk_position == "last": right for one sequential agent."""
 
 from langchain.agents import create_agent
 from langchain.tools import tool

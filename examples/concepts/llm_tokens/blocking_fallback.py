@@ -1,4 +1,4 @@
-"""The seed's fallback calls sync invoke() in async code: the event loop stops."""
+"""A fallback that calls sync invoke() in async code stops the event loop."""
 
 import asyncio
 

@@ -1,4 +1,4 @@
-"""chunk_position has one value, "last"; the seed's "first" and "middle" fail."""
+"""chunk_position has one value, "last"; "first" and "middle" fail validation."""
 
 from langchain_core.messages import AIMessageChunk
 from pydantic import ValidationError

@@ -12,18 +12,18 @@ def get_weather(city: str) -> str:
     return f"{city}：晴，24°C"
 
 
-# --8<-- [start:seed]
-async def seed_count(model, question: str) -> None:
+# --8<-- [start:naive]
+async def naive_count(model, question: str) -> None:
     token_count = 0
     word_count = 0
     async for chunk in model.astream(question):
         if chunk.content:
             token_count += 1  # (1)!
             word_count += len(chunk.content.split())  # (2)!
-    print(f"  种子的计数：Token 数 {token_count}，单词数 {word_count}")
+    print(f"  按块计数：token 数 {token_count}，单词数 {word_count}")
 
 
-# --8<-- [end:seed]
+# --8<-- [end:naive]
 
 
 # --8<-- [start:usage]
@@ -52,12 +52,12 @@ async def main() -> None:
     print("'用一句话介绍长城'.split() ->", "用一句话介绍长城".split())
 
     print("文本回答：")
-    await seed_count(plain, "用一句话介绍长城")
+    await naive_count(plain, "用一句话介绍长城")
     await usage_count(plain, "用一句话介绍长城")  # (2)!
     await usage_count(counted, "用一句话介绍长城")
 
     print("工具调用：")
-    await seed_count(plain.bind_tools([get_weather]), "长沙现在天气如何？")
+    await naive_count(plain.bind_tools([get_weather]), "长沙现在天气如何？")
     await usage_count(counted.bind_tools([get_weather]), "长沙现在天气如何？")
 
 

@@ -3,6 +3,7 @@
 # --8<-- [start:agent]
 from langchain.agents import create_agent
 from langchain.tools import tool
+from langchain_openai import ChatOpenAI
 
 
 @tool
@@ -24,7 +25,21 @@ for i, item in enumerate(agent.stream(question, stream_mode="messages"), 1):
     )
     if getattr(token, "chunk_position", None):  # (3)!
         line += f" chunk_position={token.chunk_position!r}"
+    if token.response_metadata.get("finish_reason"):  # (4)!
+        line += f" finish_reason={token.response_metadata['finish_reason']!r}"
     print(line)
-    for part in getattr(token, "tool_call_chunks", []):  # (4)!
+    for part in getattr(token, "tool_call_chunks", []):  # (5)!
         print(f"     tool_call_chunk: {part}")
 # --8<-- [end:main]
+
+# --8<-- [start:usage]
+counted = create_agent(
+    model=ChatOpenAI(model="gpt-4o-mini", stream_usage=True),  # (1)!
+    tools=[get_weather],
+)
+items = list(counted.stream(question, stream_mode="messages"))
+usage_chunks = [token for token, _ in items if getattr(token, "usage_metadata", None)]
+print(f"stream_usage=True：共 {len(items)} 项，其中用量块 {len(usage_chunks)} 个")
+for token in usage_chunks:
+    print(f"  content={token.content!r} usage_metadata={token.usage_metadata}")
+# --8<-- [end:usage]

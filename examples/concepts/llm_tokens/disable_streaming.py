@@ -21,6 +21,10 @@ for label, model in [
         ChatOpenAI(model="gpt-4o-mini", disable_streaming=True),
     ),  # (1)!
     ("streaming=False", ChatOpenAI(model="gpt-4o-mini", streaming=False)),  # (2)!
+    (
+        'disable_streaming="tool_calling"',
+        ChatOpenAI(model="gpt-4o-mini", disable_streaming="tool_calling"),
+    ),  # (3)!
 ]:
     agent = create_agent(model=model, tools=[get_weather])
     tokens = [

@@ -26,8 +26,11 @@ graph = builder.compile()
 question = {"messages": [{"role": "user", "content": "怎样泡一杯好茶？"}]}
 
 # --8<-- [start:main]
+everything, answer = "", ""
 for token, metadata in graph.stream(question, stream_mode="messages"):
+    everything += token.text
     if "answer" in metadata.get("tags", []):  # (1)!
-        print(token.text, end="", flush=True)
-print()
+        answer += token.text
+print("不过滤：", everything)
+print("只要 answer 标签：", answer)
 # --8<-- [end:main]

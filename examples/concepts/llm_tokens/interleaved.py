@@ -28,9 +28,9 @@ graph = builder.compile()
 question = {"messages": [{"role": "user", "content": "谈谈远程办公"}]}
 
 # --8<-- [start:main]
-single = None  # ❌ 一个累加器
+single = None  # (1)!
 single_results = []
-by_id: dict[str, AIMessageChunk] = {}  # ✅ 每条消息一个累加器
+by_id: dict[str, AIMessageChunk] = {}  # (2)!
 node_of: dict[str, str] = {}
 
 for token, metadata in graph.stream(question, stream_mode="messages"):
@@ -41,7 +41,7 @@ for token, metadata in graph.stream(question, stream_mode="messages"):
         single_results.append(single.text)
         single = None
 
-    by_id[token.id] = by_id[token.id] + token if token.id in by_id else token  # (1)!
+    by_id[token.id] = by_id[token.id] + token if token.id in by_id else token  # (3)!
     node_of[token.id] = metadata["langgraph_node"]
 
 answers = {
@@ -49,6 +49,8 @@ answers = {
     "远程办公沟通成本更高，容易感到孤立。",
 }
 print("一个累加器拼出的是真实回答吗：", [text in answers for text in single_results])
+mixed = "省去" in single_results[0] and "成本" in single_results[0]
+print("第一条里有两个回答的文字：", mixed)
 for message_id, message in sorted(by_id.items(), key=lambda item: node_of[item[0]]):
     print(f"按 id 聚合 {node_of[message_id]}: {message.text}")
 # --8<-- [end:main]

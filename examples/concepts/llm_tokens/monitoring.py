@@ -28,13 +28,13 @@ async def main() -> None:
     output_tokens = message.usage_metadata["output_tokens"]  # (4)!
 
     checks = {
-        f"首字时间不超过 {FIRST_TOKEN_BUDGET} 秒": first <= FIRST_TOKEN_BUDGET,
-        f"生成速度（首字之后）不低于 {MIN_SPEED} 个/秒": (  # (5)!
+        f"首 token 延迟不超过 {FIRST_TOKEN_BUDGET} 秒": first <= FIRST_TOKEN_BUDGET,
+        f"生成速度（首 token 之后）不低于 {MIN_SPEED} token/秒": (  # (5)!
             output_tokens / (total - first) >= MIN_SPEED
         ),
-        f"按总时间平均不低于 {MIN_SPEED} 个/秒": output_tokens / total >= MIN_SPEED,
+        f"按总时间平均不低于 {MIN_SPEED} token/秒": output_tokens / total >= MIN_SPEED,
     }
-    print(f"内容块：{content_chunks}，输出令牌：{output_tokens}")
+    print(f"带文字的块：{content_chunks}，输出 token：{output_tokens}")
     for check, ok in checks.items():
         print(f"{check}：{'达标' if ok else '未达标'}")
 

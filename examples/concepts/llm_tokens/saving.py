@@ -15,22 +15,22 @@ chain = ChatPromptTemplate.from_template("写一首关于{topic}的四行短诗"
 
 # --8<-- [start:main]
 async def save_stream(path: Path, flush: bool) -> list[int]:
-    sizes = []  # 每收到一个换行时，文件在磁盘上（操作系统眼中）有多大
+    sizes = []  # (1)!
     with path.open("w", encoding="utf-8") as f:
         async for chunk in chain.astream({"topic": "大海"}):
             if chunk.text:
                 f.write(chunk.text)
                 if flush:
-                    f.flush()  # (1)!
+                    f.flush()  # (2)!
                 if "\n" in chunk.text:
                     sizes.append(os.fstat(f.fileno()).st_size)
         f.flush()
-        os.fsync(f.fileno())  # (2)!
+        os.fsync(f.fileno())  # (3)!
     return sizes
 
 
 async def main() -> None:
-    with tempfile.TemporaryDirectory() as tmp:  # (3)!
+    with tempfile.TemporaryDirectory() as tmp:  # (4)!
         path = Path(tmp) / "output.txt"
         print("不 flush：", await save_stream(path, flush=False))
         print("flush：  ", await save_stream(path, flush=True))

@@ -19,7 +19,10 @@ async def main() -> None:
         print(f"{type(exc).__module__}.{type(exc).__qualname__}: {exc}")
         print("  status_code:", exc.status_code)
         print("  也是 ModelAPIError：", isinstance(exc, ModelAPIError))
-        print("  抛出前按 Retry-After 重试过一次：", time.perf_counter() - start >= 0.1)
+        waited = time.perf_counter() - start
+        print(
+            "  抛出前按 Retry-After 至少等了 0.1 秒（即重试过）：", waited >= 0.1
+        )  # (3)!
 
 
 # --8<-- [end:main]

@@ -1,4 +1,4 @@
-"""The seed's "simplified" callback is a marker Protocol; LangGraph's does the work."""
+"""_StreamingCallbackHandler is a marker; StreamMessagesHandler does the work."""
 
 # --8<-- [start:main]
 from langchain_core.callbacks import AsyncCallbackHandler

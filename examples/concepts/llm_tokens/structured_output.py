@@ -1,4 +1,4 @@
-"""with_structured_output: Pydantic yields one object, TypedDict yields partials."""
+"""with_structured_output: what it yields depends on the schema and on method."""
 
 from typing import TypedDict
 
@@ -21,10 +21,15 @@ class WeatherDict(TypedDict):
 
 model = ChatOpenAI(model="gpt-4o-mini")
 
-for schema in (WeatherModel, WeatherDict):
-    structured = model.with_structured_output(schema)  # (1)!
-    items = list(structured.stream("以 JSON 格式返回北京的天气信息"))
-    print(f"{schema.__name__}：{len(items)} 项")
+cases = [
+    (WeatherModel, "json_schema", "以 JSON 格式返回北京的天气信息"),  # (1)!
+    (WeatherDict, "json_schema", "以 JSON 格式返回北京的天气信息"),
+    (WeatherModel, "function_calling", "用工具调用返回北京的天气信息"),  # (2)!
+]
+for schema, method, prompt in cases:
+    structured = model.with_structured_output(schema, method=method)
+    items = list(structured.stream(prompt))
+    print(f"{schema.__name__}, method={method!r}：{len(items)} 项")
     for item in items:
         print("   ", repr(item))
 # --8<-- [end:main]

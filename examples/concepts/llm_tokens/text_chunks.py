@@ -2,7 +2,6 @@
 
 from langchain.agents import create_agent
 from langchain.tools import tool
-from langchain_openai import ChatOpenAI
 
 
 @tool
@@ -20,10 +19,3 @@ for token, metadata in agent.stream(question, stream_mode="messages"):
         print(token.text, end="|", flush=True)
 print()
 # --8<-- [end:main]
-
-# --8<-- [start:blocks]
-blocks_model = ChatOpenAI(model="gpt-4o-mini", output_version="v1")  # (1)!
-for chunk in blocks_model.stream("说一句欢迎词"):
-    if chunk.content:
-        print(f"content={chunk.content!r}  text={chunk.text!r}")
-# --8<-- [end:blocks]

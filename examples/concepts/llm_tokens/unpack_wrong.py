@@ -16,7 +16,7 @@ question = {"messages": [{"role": "user", "content": "用两句话介绍一下�
 try:
     # --8<-- [start:main]
     for chunk in agent.stream(question, stream_mode="messages"):
-        print(chunk.content)  # chunk 是元组，没有 content
+        print(chunk.content)  # (1)!
     # --8<-- [end:main]
 except AttributeError as exc:
     print(f"{type(exc).__module__}.{type(exc).__qualname__}: {exc}")

@@ -1,4 +1,4 @@
-"""The seed's sub-agent loop unpacks (namespace, item) as (token, metadata)."""
+"""A common sub-agent loop unpacks (namespace, item) as (token, metadata)."""
 
 from langchain.agents import create_agent
 from langchain.tools import tool

@@ -1,4 +1,4 @@
-"""The seed's JSON streaming: concatenating cumulative dicts gives garbage."""
+"""A common JSON streaming loop: concatenating cumulative dicts gives garbage."""
 
 import asyncio
 

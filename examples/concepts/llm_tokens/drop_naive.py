@@ -1,4 +1,4 @@
-"""The seed's retry catches ConnectionError, which a dropped stream is not."""
+"""A common retry loop catches ConnectionError, which a dropped stream is not."""
 
 import asyncio
 
@@ -11,18 +11,17 @@ chain = ChatPromptTemplate.from_template("讲一个关于{topic}的笑话") | mo
 
 # --8<-- [start:main]
 async def stream_with_retry(chain, input, max_retries=3):
-    """带重试的流式执行"""
     for attempt in range(max_retries):
         try:
             async for chunk in chain.astream(input):
                 print(chunk.content, end="", flush=True)
-            break  # 成功完成
+            break
 
         except ConnectionError as e:  # (1)!
             print(f"\n连接中断: {e}")
             if attempt < max_retries - 1:
                 print(f"重试 {attempt + 1}/{max_retries}...")
-                await asyncio.sleep(2**attempt)  # 指数退避
+                await asyncio.sleep(2**attempt)
             else:
                 print("达到最大重试次数")
                 raise

@@ -1,4 +1,4 @@
-"""The seed's tool-call aggregation keyed by id, on two parallel calls."""
+"""A widely copied tool-call aggregation keyed by id, run on two parallel calls."""
 
 import json
 
