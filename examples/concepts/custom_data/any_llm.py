@@ -1,4 +1,4 @@
-"""Streaming from a client LangChain does not wrap: relay its deltas through the writer."""
+"""A client LangChain does not wrap: relay its streamed deltas through the writer."""
 
 # --8<-- [start:main]
 from typing import TypedDict

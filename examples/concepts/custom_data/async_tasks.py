@@ -1,4 +1,4 @@
-"""In an async node: tasks and asyncio.to_thread keep the context; run_in_executor does not."""
+"""Async node: tasks and to_thread keep the context; run_in_executor does not."""
 
 import asyncio
 from typing import TypedDict

@@ -1,4 +1,4 @@
-"""The two injected alternatives in nodes: a writer parameter, and runtime.stream_writer."""
+"""Injected alternatives in nodes: a writer parameter, runtime.stream_writer."""
 
 # --8<-- [start:main]
 from typing import TypedDict

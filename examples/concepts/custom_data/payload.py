@@ -1,4 +1,4 @@
-"""A payload convention: a type field, JSON-ready values, and a consumer that dispatches on type."""
+"""A payload convention: a type field, JSON-ready values, dispatch on type."""
 
 # --8<-- [start:main]
 import json

@@ -1,7 +1,7 @@
-"""The writer accepts any object; a payload that is not JSON fails only where it is serialized."""
+"""The writer takes any object; a non-JSON payload fails where it is serialized."""
 
 import json
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from typing import TypedDict
 
 from langgraph.config import get_stream_writer
@@ -14,9 +14,7 @@ class State(TypedDict):
 
 # --8<-- [start:main]
 def finish(state: State) -> dict:
-    get_stream_writer()(
-        {"type": "done", "at": datetime(2025, 1, 1, tzinfo=timezone.utc)}
-    )
+    get_stream_writer()({"type": "done", "at": datetime(2025, 1, 1, tzinfo=UTC)})
     return {"done": True}
 
 

@@ -1,4 +1,4 @@
-"""The writer passes the object itself: a dict reused and changed after writing shows only its last state."""
+"""The writer passes the object itself: a reused dict shows only its last state."""
 
 from typing import TypedDict
 

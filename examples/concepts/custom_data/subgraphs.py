@@ -1,4 +1,4 @@
-"""Custom data written inside a subgraph, and the namespace that says where it came from."""
+"""Custom data written in a subgraph, and the namespace that says where it is from."""
 
 from typing import TypedDict
 

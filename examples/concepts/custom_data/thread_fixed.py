@@ -1,4 +1,4 @@
-"""Carrying the run's context into pool threads: copy_context().run, or a context-aware pool."""
+"""Carrying the run context into pool threads: copy_context().run, a context pool."""
 
 # --8<-- [start:main]
 from concurrent.futures import ThreadPoolExecutor

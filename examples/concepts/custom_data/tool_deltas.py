@@ -20,12 +20,12 @@ question = {"messages": [{"role": "user", "content": "支付服务夜里出了�
 
 for part in agent.stream(question, stream_mode=["tools"], version="v2"):  # (2)!
     data = part["data"]
-    detail = {
-        "tool-started": lambda: f"{data['tool_name']} {data['input']}",
-        "tool-output-delta": lambda: data["delta"],
-        "tool-finished": lambda: data["output"].content,  # (3)!
-    }[data["event"]]()
-    print(f"{data['event']:<18} {detail}")
+    if data["event"] == "tool-started":
+        print(f"{data['event']:<18} {data['tool_name']} {data['input']}")
+    elif data["event"] == "tool-output-delta":
+        print(f"{data['event']:<18} {data['delta']}")
+    elif data["event"] == "tool-finished":
+        print(f"{data['event']:<18} {data['output'].content}")  # (3)!
 
 updates = list(agent.stream(question, stream_mode="updates"))
 print("只请求 updates 时，工具照常完成：", [next(iter(u)) for u in updates])  # (4)!

@@ -1,4 +1,4 @@
-"""Event streaming (v3, beta): your own projection, and a named channel on the event stream."""
+"""Event streaming (v3, beta): your own projection and a named channel."""
 
 import warnings
 from typing import TypedDict

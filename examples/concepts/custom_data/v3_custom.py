@@ -45,7 +45,7 @@ with warnings.catch_warnings(record=True) as caught:
 print(f"{caught[0].category.__name__}: {caught[0].message}")
 
 try:
-    stream.custom
+    print(stream.custom)
 except AttributeError as exc:
     print(f"AttributeError: {exc}")  # (2)!
 
