@@ -18,14 +18,18 @@ def summarize_logs(service: str, runtime: ToolRuntime) -> str:
 agent = create_agent(model="gpt-4o-mini", tools=[summarize_logs])
 question = {"messages": [{"role": "user", "content": "支付服务夜里出了什么错？"}]}
 
+call_ids = set()
 for part in agent.stream(question, stream_mode=["tools"], version="v2"):  # (2)!
     data = part["data"]
+    call_ids.add(data["tool_call_id"])
     if data["event"] == "tool-started":
         print(f"{data['event']:<18} {data['tool_name']} {data['input']}")
     elif data["event"] == "tool-output-delta":
         print(f"{data['event']:<18} {data['delta']}")
     elif data["event"] == "tool-finished":
         print(f"{data['event']:<18} {data['output'].content}")  # (3)!
+
+print("这些事件属于几个工具调用：", len(call_ids))
 
 updates = list(agent.stream(question, stream_mode="updates"))
 print("只请求 updates 时，工具照常完成：", [next(iter(u)) for u in updates])  # (4)!
