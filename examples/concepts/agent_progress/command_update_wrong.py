@@ -1,4 +1,4 @@
-"""The same tool on a state key without a reducer: the updates stream, then the step fails."""
+"""Parallel Command updates to a key without a reducer: streamed, then rejected."""
 
 from langchain.agents import AgentState, create_agent
 from langchain.messages import ToolMessage

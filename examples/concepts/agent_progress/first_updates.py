@@ -1,4 +1,4 @@
-"""updates mode on a create_agent agent: one item per finished node, holding what that node wrote."""
+"""updates mode on a create_agent agent: one item per finished node."""
 
 # --8<-- [start:agent]
 from langchain.agents import create_agent
@@ -18,7 +18,7 @@ question = {"messages": [{"role": "user", "content": "杭州天气怎么样？"}
 # --8<-- [start:main]
 for part in agent.stream(question, stream_mode="updates", version="v2"):  # (1)!
     print(f"type={part['type']} ns={part['ns']} 节点={list(part['data'])}")  # (2)!
-    for node, update in part["data"].items():
+    for update in part["data"].values():
         for message in update["messages"]:  # (3)!
             print(f"  {type(message).__name__}", end=" ")
             if getattr(message, "tool_calls", None):

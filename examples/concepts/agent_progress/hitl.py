@@ -1,4 +1,4 @@
-"""Human in the loop: the pause shows up as __interrupt__ in updates; resume on the same thread."""
+"""Human in the loop: __interrupt__ in updates, then a resume on the same thread."""
 
 # --8<-- [start:agent]
 from langchain.agents import create_agent
@@ -35,28 +35,20 @@ def show(stream):
     for part in stream:
         for node, update in part["data"].items():
             if node == "__interrupt__":  # (4)!
-                for pending in update:
-                    request = pending.value
-                    for action, review in zip(
-                        request["action_requests"],
-                        request["review_configs"],
-                        strict=True,
-                    ):
-                        print(
-                            f"__interrupt__  等待审批：{action['name']} {action['args']}"
-                        )
-                        print(f"               可选决定：{review['allowed_decisions']}")
+                request = update[0].value
+                action = request["action_requests"][0]
+                review = request["review_configs"][0]
+                print(f"__interrupt__ 等待审批：{action['name']} {action['args']}")
+                print(f"{'':14}可选决定：{review['allowed_decisions']}")
             elif update and update.get("messages"):
                 message = update["messages"][-1]
-                what = (
-                    message.text
-                    or f"调用 {[call['name'] for call in message.tool_calls]}"
-                )
+                calls = [call["name"] for call in getattr(message, "tool_calls", [])]
+                what = message.text or f"调用 {calls}"
                 again = "（这条消息已经出现过）" if message.id in seen else ""  # (5)!
                 seen.add(message.id)
-                print(f"{node:<38} {type(message).__name__}：{what}{again}")
+                print(f"{node:<37} {type(message).__name__}：{what}{again}")
             else:
-                print(f"{node:<38} {update}")
+                print(f"{node:<37} {update}")
 
 
 show(agent.stream(question, config, stream_mode="updates", version="v2"))

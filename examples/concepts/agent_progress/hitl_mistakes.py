@@ -1,4 +1,4 @@
-"""Two ways a resume goes wrong: no checkpointer, and a thread_id other than the paused one."""
+"""Two ways a resume goes wrong: no checkpointer, and another thread_id."""
 
 from langchain.agents import create_agent
 from langchain.agents.middleware import HumanInTheLoopMiddleware

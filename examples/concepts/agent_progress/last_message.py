@@ -1,4 +1,4 @@
-"""Reading the newest message of each update, for every kind of update an agent streams."""
+"""Reading the newest message of each update, whatever kind of update it is."""
 
 from langchain.agents import create_agent
 from langchain.agents.middleware import ModelCallLimitMiddleware

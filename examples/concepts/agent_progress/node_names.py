@@ -1,4 +1,4 @@
-"""Node names of a create_agent graph with middleware, and what each node's update holds."""
+"""Node names of a create_agent graph with middleware, and their updates."""
 
 # --8<-- [start:agent]
 from langchain.agents import create_agent

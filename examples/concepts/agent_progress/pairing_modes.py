@@ -1,4 +1,4 @@
-"""updates says a node has finished; messages and custom show what it does while it runs."""
+"""updates marks a finished node; messages and custom show a running one."""
 
 # --8<-- [start:agent]
 import time

@@ -1,4 +1,4 @@
-"""Parallel tool calls: one tools task per call, all in the same step, one update each."""
+"""Parallel tool calls: one tools task per call, one step, one update each."""
 
 from langchain.agents import create_agent
 from langchain.tools import tool

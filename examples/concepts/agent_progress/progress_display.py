@@ -1,4 +1,4 @@
-"""A terminal progress display built with rich, fed by four stream modes of one agent run."""
+"""A terminal progress display built with rich, fed by four stream modes."""
 
 # --8<-- [start:agent]
 import sys
@@ -6,6 +6,11 @@ import time
 
 from langchain.agents import create_agent
 from langchain.tools import ToolRuntime, tool
+from rich.console import Console, Group
+from rich.live import Live
+from rich.spinner import Spinner
+from rich.table import Table
+from rich.text import Text
 
 
 @tool
@@ -35,14 +40,8 @@ question = {
 }
 # --8<-- [end:agent]
 
+
 # --8<-- [start:view]
-from rich.console import Console, Group
-from rich.live import Live
-from rich.spinner import Spinner
-from rich.table import Table
-from rich.text import Text
-
-
 class ProgressView:
     """Agent 运行进度：一行一个步骤，下面是逐字出现的回答。"""
 

@@ -1,4 +1,4 @@
-"""An agent used as a node of a larger graph: its steps show up only with subgraphs=True."""
+"""An agent as a node of a larger graph: its steps show with subgraphs=True."""
 
 # --8<-- [start:graph]
 from langchain.agents import AgentState, create_agent

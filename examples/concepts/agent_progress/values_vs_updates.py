@@ -1,4 +1,4 @@
-"""The second turn of a conversation: updates carries the new messages, values the whole state."""
+"""A second turn: updates carries the new messages, values the whole state."""
 
 from langchain.agents import create_agent
 from langchain.tools import tool
