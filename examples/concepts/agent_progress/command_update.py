@@ -40,7 +40,7 @@ for part in agent.stream(question, stream_mode=["updates", "values"], version="v
         update = part["data"]["tools"]
         tool_updates.append((update["cities"], update["messages"][0].content))
     elif part["type"] == "values":
-        final = part["data"]  # (3)!
+        final = part["data"]  # (1)!
 
 for cities, content in sorted(tool_updates):
     print(f"tools 的一项更新：cities={cities} messages=[{content!r}]")

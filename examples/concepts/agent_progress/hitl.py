@@ -34,7 +34,7 @@ seen = set()
 def show(stream):
     for part in stream:
         for node, update in part["data"].items():
-            if node == "__interrupt__":  # (4)!
+            if node == "__interrupt__":  # (1)!
                 request = update[0].value
                 action = request["action_requests"][0]
                 review = request["review_configs"][0]
@@ -44,7 +44,7 @@ def show(stream):
                 message = update["messages"][-1]
                 calls = [call["name"] for call in getattr(message, "tool_calls", [])]
                 what = message.text or f"调用 {calls}"
-                again = "（这条消息已经出现过）" if message.id in seen else ""  # (5)!
+                again = "（这条消息已经出现过）" if message.id in seen else ""  # (2)!
                 seen.add(message.id)
                 print(f"{node:<37} {type(message).__name__}：{what}{again}")
             else:
@@ -52,10 +52,10 @@ def show(stream):
 
 
 show(agent.stream(question, config, stream_mode="updates", version="v2"))
-print("暂停在：", agent.get_state(config).next)  # (6)!
+print("暂停在：", agent.get_state(config).next)  # (3)!
 
 print("--- 审批通过，继续运行")
-decision = Command(resume={"decisions": [{"type": "approve"}]})  # (7)!
+decision = Command(resume={"decisions": [{"type": "approve"}]})  # (4)!
 show(agent.stream(decision, config, stream_mode="updates", version="v2"))
 print("最后的回答：", agent.get_state(config).values["messages"][-1].content)
 # --8<-- [end:main]

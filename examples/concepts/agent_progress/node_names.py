@@ -30,7 +30,7 @@ print("图里的节点：", list(agent.get_graph().nodes))
 
 for part in agent.stream(question, stream_mode="updates", version="v2"):
     for node, update in part["data"].items():
-        if update is None:  # (3)!
+        if update is None:  # (1)!
             print(f"{node:<40} None")
         else:
             print(f"{node:<40} 写入的键：{list(update)}")

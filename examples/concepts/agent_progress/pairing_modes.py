@@ -23,13 +23,13 @@ question = {"messages": [{"role": "user", "content": "查一下明天北京到�
 # --8<-- [end:agent]
 
 # --8<-- [start:main]
-chunks = 0  # (3)!
+chunks = 0  # (1)!
 typing = False
 modes = ["updates", "messages", "custom"]
 for part in agent.stream(question, stream_mode=modes, version="v2"):
     if part["type"] == "messages":
         token, metadata = part["data"]
-        if metadata["langgraph_node"] != "model":  # (4)!
+        if metadata["langgraph_node"] != "model":  # (2)!
             continue
         chunks += 1
         if token.text:

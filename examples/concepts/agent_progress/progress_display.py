@@ -46,11 +46,11 @@ class ProgressView:
     """Agent 运行进度：一行一个步骤，下面是逐字出现的回答。"""
 
     def __init__(self):
-        self.steps = {}  # (2)!
+        self.steps = {}  # (1)!
         self.model_task = None
         self.answer = ""
 
-    def start(self, task):  # (3)!
+    def start(self, task):  # (2)!
         if task["name"] == "model":
             self.model_task = task["id"]
             self.steps[task["id"]] = ["模型", "思考中", False]
@@ -59,13 +59,13 @@ class ProgressView:
             args = " ".join(str(value) for value in call["args"].values())
             self.steps[call["id"]] = [f"{call['name']} {args}", "排队中", False]
 
-    def note(self, data):  # (4)!
+    def note(self, data):  # (3)!
         self.steps[data["call"]][1] = data["note"]
 
     def token(self, text):
         self.answer += text
 
-    def finish(self, node, update):  # (5)!
+    def finish(self, node, update):  # (4)!
         message = update["messages"][-1]
         if node == "tools":
             key, note = message.tool_call_id, message.content
@@ -78,7 +78,7 @@ class ProgressView:
             )
         self.steps[key][1:] = [note, True]
 
-    def render(self):  # (6)!
+    def render(self):  # (5)!
         table = Table()
         table.add_column("", width=2)
         table.add_column("步骤")

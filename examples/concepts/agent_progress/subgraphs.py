@@ -28,6 +28,6 @@ for part in app.stream(question, stream_mode="updates", version="v2"):
 
 print("subgraphs=True：")
 for part in app.stream(question, stream_mode="updates", version="v2", subgraphs=True):
-    ns = tuple(entry.split(":")[0] for entry in part["ns"])  # (2)!
+    ns = tuple(entry.split(":")[0] for entry in part["ns"])  # (1)!
     print(f"  ns={ns} 节点={list(part['data'])}")
 # --8<-- [end:main]
