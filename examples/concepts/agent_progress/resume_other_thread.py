@@ -1,4 +1,4 @@
-"""Two ways a resume goes wrong: no checkpointer, and another thread_id."""
+"""Resuming on another thread_id does not reach the paused run."""
 
 from langchain.agents import create_agent
 from langchain.agents.middleware import HumanInTheLoopMiddleware
@@ -23,22 +23,7 @@ def nodes(stream):
     return [node for part in stream for node in part["data"]]
 
 
-# --8<-- [start:no_checkpointer]
-agent = create_agent(
-    model="gpt-4o-mini",
-    tools=[send_email],
-    middleware=[HumanInTheLoopMiddleware(interrupt_on={"send_email": True})],
-)  # (1)!
-print(
-    "第一次运行：", nodes(agent.stream(question, stream_mode="updates", version="v2"))
-)
-try:
-    nodes(agent.stream(approve, stream_mode="updates", version="v2"))
-except RuntimeError as exc:
-    print(f"恢复：{type(exc).__name__}: {exc}")
-# --8<-- [end:no_checkpointer]
-
-# --8<-- [start:other_thread]
+# --8<-- [start:main]
 agent = create_agent(
     model="gpt-4o-mini",
     tools=[send_email],
@@ -56,4 +41,4 @@ try:
 except Exception as exc:
     print(f"恢复：{type(exc).__name__}: {exc}")
 print("email-1 仍然暂停在：", agent.get_state(paused).next)
-# --8<-- [end:other_thread]
+# --8<-- [end:main]
