@@ -1,0 +1,36 @@
+"""Reading the newest message of each update, whatever kind of update it is."""
+
+from langchain.agents import create_agent
+from langchain.agents.middleware import ModelCallLimitMiddleware
+from langchain.tools import tool
+
+
+@tool
+def get_weather(city: str) -> str:
+    """查询城市的实时天气。"""
+    return f"{city}：小雨，18°C"
+
+
+agent = create_agent(
+    model="gpt-4o-mini",
+    tools=[get_weather],
+    middleware=[ModelCallLimitMiddleware(run_limit=5)],
+)
+question = {"messages": [{"role": "user", "content": "杭州天气怎么样？"}]}
+
+
+# --8<-- [start:main]
+def last_message(node, update):
+    if node == "__interrupt__":  # (1)!
+        return None
+    if not isinstance(update, dict) or not update.get("messages"):  # (2)!
+        return None
+    return update["messages"][-1]
+
+
+for part in agent.stream(question, stream_mode="updates", version="v2"):
+    for node, update in part["data"].items():
+        message = last_message(node, update)
+        if message is not None:
+            print(f"{node}: {message.content_blocks}")  # (3)!
+# --8<-- [end:main]
