@@ -48,7 +48,7 @@ for part in trip.stream(
     subgraphs=True,  # (2)!
     version="v2",
 ):
-    where = part["ns"][0].split(":")[0] if part["ns"] else "主图"  # (3)!
+    where = part["ns"][0].split(":")[0] if part["ns"] else "父图"  # (3)!
     for node in part["data"]:
         print(f"[{where}] {node}")
 print(
