@@ -1,14 +1,15 @@
-"""What each durability mode waits for, with a checkpointer whose writes take 0.3 s."""
+"""What each durability mode waits for, with a checkpointer whose writes take 0.5 s."""
 
 import asyncio
 import time
+from collections import Counter
 from typing import Any
 
 from langchain.agents import create_agent
 from langchain_core.tools import tool
 from langgraph.checkpoint.memory import InMemorySaver
 
-WRITE = 0.3  # seconds per write, as a database across a slow network might take
+WRITE = 0.5  # seconds per write, as a database across a slow network might take
 
 
 # --8<-- [start:saver]
@@ -17,20 +18,21 @@ class SlowSaver(InMemorySaver):
 
     def __init__(self) -> None:
         super().__init__()
-        self.started = self.finished = 0
+        self.started = Counter()
+        self.finished = Counter()
 
-    async def _slowly(self, write: Any, *args: Any, **kwargs: Any) -> Any:
-        self.started += 1
+    async def _slowly(self, kind: str, write: Any, *args: Any, **kwargs: Any) -> Any:
+        self.started[kind] += 1
         await asyncio.sleep(WRITE)  # (1)!
         result = write(*args, **kwargs)
-        self.finished += 1
+        self.finished[kind] += 1
         return result
 
     async def aput(self, *args: Any, **kwargs: Any) -> Any:  # (2)!
-        return await self._slowly(super().put, *args, **kwargs)
+        return await self._slowly("检查点", super().put, *args, **kwargs)
 
     async def aput_writes(self, *args: Any, **kwargs: Any) -> Any:
-        return await self._slowly(super().put_writes, *args, **kwargs)
+        return await self._slowly("任务结果", super().put_writes, *args, **kwargs)
 
 
 # --8<-- [end:saver]
@@ -59,12 +61,14 @@ async def run(durability: str) -> None:
         durability=durability,  # (1)!
     ):
         if first is None and token.text:
-            first, written = time.perf_counter() - start, saver.finished
-    print(f'durability="{durability}"：写入 {saver.started} 次，', end="")
-    print(f"首 token 之前完成 {written} 次")
-    if written:
-        print(f"  首 token 至少晚了 {written} × {WRITE} 秒：", first >= written * WRITE)
-    print("  流结束时写入全部完成：", saver.finished == saver.started)  # (2)!
+            first, saved = time.perf_counter() - start, saver.finished["检查点"]
+    writes = "，".join(f"{kind} {n} 次" for kind, n in saver.started.items())
+    print(f'durability="{durability}"：写入{writes}')
+    print(f"  首 token 之前写完的检查点：{saved} 个")
+    if saved:
+        late = first >= saved * WRITE  # (2)!
+        print(f"  首 token 至少晚了 {saved} × {WRITE} 秒：", late)
+    print("  流结束时写入全部完成：", saver.finished == saver.started)  # (3)!
 
 
 async def main() -> None:

@@ -9,6 +9,7 @@ model = ChatOpenAI(model="gpt-4o-mini", max_retries=0)
 RIVERS = ["长江", "黄河", "珠江"]  # the server refuses the question about 珠江
 
 
+# --8<-- [start:gather]
 async def describe(river: str, outcome: dict[str, str]) -> str:
     text = ""
     try:
@@ -24,16 +25,15 @@ async def describe(river: str, outcome: dict[str, str]) -> str:
     return text
 
 
-# --8<-- [start:gather]
 async def with_gather() -> None:
     outcome: dict[str, str] = {}
     tasks = [asyncio.create_task(describe(river, outcome)) for river in RIVERS]
     try:
-        await asyncio.gather(*tasks)  # (1)!
+        await asyncio.gather(*tasks)  # (2)!
     except openai.InternalServerError as exc:
         print("gather 抛出：", type(exc).__name__)
     running = [r for r, task in zip(RIVERS, tasks, strict=True) if not task.done()]
-    print("  异常抛出时仍在运行：", running)  # (2)!
+    print("  异常抛出时仍在运行：", running)  # (3)!
     for task in tasks:
         task.cancel()
     await asyncio.gather(*tasks, return_exceptions=True)
