@@ -60,7 +60,7 @@ async def main() -> None:
         else:
             errors += data["node"]["errors"]
     print("custom 流模式收到：", custom)
-    print("写不进去：", errors)
+    print("写入失败：", errors)
     for where in ("run_in_executor", "to_thread"):
         print(f"{where} 里的模型调用，messages 流模式收到的文字块：{tokens[where]}")
 
