@@ -17,7 +17,9 @@ from typing import Any
 
 from .paths import CallPath, Stream
 
-_JOB_TIMEOUT = 120.0  # seconds; the longest job (a 1000-token stream) takes about 21
+# Seconds a job may take: the longest single stream (1000 tokens) takes about 21; a closed loop
+# gets this much per round, since on a busy machine 100 callers' rounds each take minutes.
+_JOB_TIMEOUT = 120.0
 
 
 class ReplyMismatch(RuntimeError):
@@ -56,12 +58,13 @@ class Lane:
     def cpu(self) -> float:
         return sum(time.clock_gettime(time.pthread_getcpuclockid(t)) for t in self._threads)
 
-    def submit(self, job: Coroutine[Any, Any, Any]) -> Any:
+    def submit(self, job: Coroutine[Any, Any, Any], rounds: int = 1) -> Any:
         """Start `job` on this lane's loop; returns a concurrent.futures.Future."""
-        return asyncio.run_coroutine_threadsafe(asyncio.wait_for(job, _JOB_TIMEOUT), self._loop)
+        timed = asyncio.wait_for(job, _JOB_TIMEOUT * rounds)
+        return asyncio.run_coroutine_threadsafe(timed, self._loop)
 
-    def run(self, job: Coroutine[Any, Any, Any]) -> Any:
-        return self.submit(job).result()
+    def run(self, job: Coroutine[Any, Any, Any], rounds: int = 1) -> Any:
+        return self.submit(job, rounds).result()
 
     async def _timed(self, prompt: str, expected: str) -> Timing:
         start, first, texts = time.perf_counter(), None, []

@@ -8,6 +8,7 @@ floor every other path is compared with.
 
 from __future__ import annotations
 
+import uuid
 import warnings
 from collections.abc import AsyncIterator, Callable
 from dataclasses import dataclass
@@ -24,6 +25,8 @@ from langchain_openai.chat_models._client_utils import (
     _build_async_httpx_client,
     _default_socket_options,
 )
+from langgraph.checkpoint.memory import InMemorySaver
+from langgraph.types import Durability
 
 MODEL = "gpt-4o-mini"
 API_KEY = "sk-fake"
@@ -157,6 +160,34 @@ def _agent(read: Callable[[Any], str], **options: Any) -> Callable[[str], Stream
     return build
 
 
+def _agent_events_v2(base_url: str) -> Stream:
+    agent = create_agent(model=_chat_model(base_url), tools=[])
+
+    async def stream(prompt: str) -> AsyncIterator[str]:
+        async for event in agent.astream_events(_user(prompt), version="v2"):
+            yield event["data"]["chunk"].text if event["event"] == "on_chat_model_stream" else ""
+
+    return stream
+
+
+def _agent_saved(durability: Durability) -> Callable[[str], Stream]:
+    """The agent in messages mode with an in-memory checkpointer, a new thread per call."""
+
+    def build(base_url: str) -> Stream:
+        agent = create_agent(model=_chat_model(base_url), tools=[], checkpointer=InMemorySaver())
+
+        async def stream(prompt: str) -> AsyncIterator[str]:
+            config = {"configurable": {"thread_id": uuid.uuid4().hex}}
+            async for part in agent.astream(
+                _user(prompt), config, stream_mode="messages", durability=durability
+            ):
+                yield _from_messages(part)
+
+        return stream
+
+    return build
+
+
 def _agent_events_v3(base_url: str) -> Stream:
     agent = create_agent(model=_chat_model(base_url), tools=[])
 
@@ -204,6 +235,7 @@ PATHS = (
         'agent.astream(stream_mode="messages", version="v2")',
         _agent(_from_v2, stream_mode="messages", version="v2"),
     ),
+    CallPath("agent_events_v2", 'agent.astream_events(version="v2")', _agent_events_v2),
     CallPath("agent_events_v3", 'agent.astream_events(version="v3")', _agent_events_v3),
     CallPath(
         "no_chunk_timeout",
@@ -216,6 +248,15 @@ PATHS = (
         "model.astream, disable_streaming=True",
         _astream(disable_streaming=True),
         knob=True,
+    ),
+    *(
+        CallPath(
+            f"saver_{durability}",
+            f'agent.astream(stream_mode="messages"), InMemorySaver, durability="{durability}"',
+            _agent_saved(durability),
+            knob=True,
+        )
+        for durability in ("sync", "async", "exit")
     ),
 )
 # Only in the concurrency runs, where a pool smaller than the number of streams shows.

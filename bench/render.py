@@ -33,6 +33,8 @@ ASSETS = "overrides/assets/bench"
 PROFILES = ("full", "quick")  # the first that has a data file is rendered
 
 _BASELINE = "astream"  # what the knobs change
+_UNSAVED = "agent_messages"  # the agent without a checkpointer, which the durability rows change
+_SAVED = ("saver_sync", "saver_async", "saver_exit")
 
 
 def source() -> Path:
@@ -169,7 +171,7 @@ def _tables(view: _View, text: dict[str, str]) -> dict[str, str]:
             text,
             _ttft(view, text),
             text["ttft"].format(ttft=realistic["ttft"], delay=realistic["token_delay"]),
-            "medians",
+            "medians_only",
             "legend",
         ),
         "concurrency": _snippet(
@@ -191,6 +193,15 @@ def _tables(view: _View, text: dict[str, str]) -> dict[str, str]:
             text["knobs"].format(timeout=view.knobs["default_stream_chunk_timeout"]),
             "medians",
             "ratio",
+        ),
+        "durability": _snippet(
+            view,
+            text,
+            _durability(view, text),
+            text["durability"].format(ttft=realistic["ttft"], delay=realistic["token_delay"]),
+            "medians",
+            "ratio_agent",
+            "legend",
         ),
         "server": _snippet(
             view,
@@ -432,6 +443,39 @@ def _knobs(view: _View, text: dict[str, str]) -> str:
     return _table(header, rows)
 
 
+def _durability(view: _View, text: dict[str, str]) -> str:
+    """The agent in messages mode without a checkpointer, then with one per durability mode."""
+    short, middle = min(view.lengths), sorted(view.lengths)[len(view.lengths) // 2]
+    header = [
+        text["path"],
+        f"{text['zero']}{text['sep']}{text['cpu_call']} ({short})",
+        text["x_agent"],
+        f"{text['zero']}{text['sep']}{text['first']}, ms ({short})",
+        f"{text['real']}{text['sep']}{text['first']}, s ({middle})",
+        f"{text['real']}{text['sep']}{text['total']}, s ({middle})",
+        text["x_agent"],
+    ]
+    unsaved = {
+        "cpu": view.stream("zero", _UNSAVED, short)["cpu_per_chunk"]["median"],
+        "total": view.stream("realistic", _UNSAVED, middle)["total"]["median"],
+    }
+    rows = []
+    for path in (_UNSAVED, *_SAVED):
+        zero, real = view.stream("zero", path, short), view.stream("realistic", path, middle)
+        rows.append(
+            [
+                _code(view.code[path]),
+                _spread(zero["cpu_per_chunk"], 1e3 * short, _number),
+                _ratio(zero["cpu_per_chunk"]["median"] / unsaved["cpu"]),
+                _spread(zero["ttft"], 1e3, _number),
+                _seconds(real["ttft"]["median"]),
+                _seconds(real["total"]["median"]),
+                _ratio(real["total"]["median"] / unsaved["total"]),
+            ]
+        )
+    return _table(header, rows)
+
+
 def _server(view: _View, text: dict[str, str]) -> str:
     header = [text["phase"], text["sends"], text["late"], text["server_cpu"]]
     rows = []
@@ -514,7 +558,10 @@ def _charts(view: _View) -> dict[str, Chart]:
             reference=1,
         ),
         "ttft": Chart(
-            title="Waiting for the first words, with and without streaming · 有无流式时的首字等待",
+            title=(
+                "Waiting for the first words, with and without streaming"
+                " · 有无流式输出时等到首 token 的时间"
+            ),
             description=(
                 f"At {view.realistic['ttft']:g} s to the first chunk and "
                 f"{view.realistic['token_delay']:g} s per chunk: model.ainvoke's reply, "
@@ -523,8 +570,8 @@ def _charts(view: _View) -> dict[str, Chart]:
             axis="秒（对数刻度）· seconds (log scale)",
             series=(
                 "ainvoke：整个回答 · whole reply",
-                "astream：首个令牌 · first token",
-                "astream：最后一个令牌 · last token",
+                "astream：首 token · first token",
+                "astream：最后一个 token · last token",
             ),
             rows=[
                 Row(
@@ -541,14 +588,14 @@ def _charts(view: _View) -> dict[str, Chart]:
             log=True,
         ),
         "concurrency": Chart(
-            title="Time to first token under concurrency · 并发下的首个令牌时间",
+            title="Time to first token under concurrency · 并发下的首 token时间",
             description=(
                 "p50 and p99 time to the first token with 1, 10 and 100 concurrent streams of "
                 f"{view.settings['concurrency']['length']}-token answers at the realistic "
                 f"latency, in seconds. {where}"
             ),
             axis="秒 · seconds",
-            series=("首个令牌 p50 · first token p50", "首个令牌 p99 · first token p99"),
+            series=("首 token p50 · first token p50", "首 token p99 · first token p99"),
             rows=[
                 Row(
                     f"{run['callers']} × {view.code[run['path']]}",

@@ -278,7 +278,8 @@ def _concurrency(lanes: Lanes, profile: Profile, rng: random.Random) -> list[dic
                 reply_text(CONCURRENCY_LENGTH),
                 callers,
                 profile.rounds[callers],
-            )
+            ),
+            rounds=profile.rounds[callers],
         )
         runs.append(
             {

@@ -31,10 +31,11 @@ TEXT = {
         "no_stream": "No streaming: `model.ainvoke`, s",
         "first_s": "`model.astream`: first token, s",
         "last_s": "`model.astream`: last token, s",
-        "sooner": "First text sooner",
+        "sooner": "Wait ratio: no streaming ÷ streaming first token",
         "agent_first": '`agent.astream(stream_mode="messages")`: first token, s',
         "updates_first": '`agent.astream(stream_mode="updates")`: first text, s',
         "medians": "Medians of the runs, p25–p75 in parentheses.",
+        "medians_only": "Medians of the runs.",
         "ratio": "×SDK: the figure divided by the raw `openai` SDK's in the same run.",
         "legend": (
             '`model` is `ChatOpenAI(model="gpt-4o-mini")`, '
@@ -102,12 +103,25 @@ TEXT = {
         "first_p50": "first token p50, s",
         "first_p99": "first token p99, s",
         "n_tokens": "{n} tokens",
+        "x_agent": "×no checkpointer",
+        "ratio_agent": (
+            "×no checkpointer: the figure divided by the same agent's without a checkpointer "
+            "(the first row) in the same run."
+        ),
+        "durability": (
+            "The agent streamed in messages mode, without a checkpointer and with "
+            "`InMemorySaver()` under each `durability` mode, a new `thread_id` per call: the "
+            "client CPU of a whole call and the time to the first token at zero latency, the "
+            "first token and the total at the realistic latency ({ttft:g} s, then {delay:g} s "
+            "per chunk). With a database instead, every write the mode waits for adds its "
+            "round trip."
+        ),
     },
     "zh": {
         "path": "调用方式",
-        "tokens": "令牌数",
+        "tokens": "token 数",
         "runs": "次数",
-        "first": "首个令牌",
+        "first": "首 token",
         "total": "总时间",
         "cpu_chunk": "每块 CPU，µs",
         "cpu_call": "每次调用 CPU，ms",
@@ -125,15 +139,16 @@ TEXT = {
         "sends": "发出的块",
         "late": "迟到，ms：p50 / p99 / 最大",
         "server_cpu": "服务器每块 CPU，µs",
-        "answer": "回答长度（令牌）",
-        "sdk_first": "原生 SDK：首个令牌，s",
+        "answer": "回答长度（token）",
+        "sdk_first": "原生 SDK：首 token，s",
         "no_stream": "不流式：`model.ainvoke`，s",
-        "first_s": "`model.astream`：首个令牌，s",
-        "last_s": "`model.astream`：最后一个令牌，s",
-        "sooner": "首字提前",
-        "agent_first": '`agent.astream(stream_mode="messages")`：首个令牌，s',
+        "first_s": "`model.astream`：首 token，s",
+        "last_s": "`model.astream`：最后一个 token，s",
+        "sooner": "不流式 ÷ 流式首 token",
+        "agent_first": '`agent.astream(stream_mode="messages")`：首 token，s',
         "updates_first": '`agent.astream(stream_mode="updates")`：首次得到文字，s',
         "medians": "取各次运行的中位数，括号内为 p25–p75。",
+        "medians_only": "取各次运行的中位数。",
         "ratio": "×SDK：该数值除以同一次运行中原生 `openai` SDK 的数值。",
         "legend": (
             '`model` 即 `ChatOpenAI(model="gpt-4o-mini")`，'
@@ -148,17 +163,17 @@ TEXT = {
         "between_sentences": "",
         "overhead": (
             "零延迟下（假服务器尽快发送），每种流式写法在原生 SDK 之上给客户端增加的开销："
-            "10 个令牌的回答看首个令牌的时间和整次调用的 CPU（主要是固定开销），"
-            "1000 个令牌的回答看每块 CPU 和总时间（主要是每块的开销）。"
+            "10 个 token的回答看首 token的时间和整次调用的 CPU（主要是固定开销），"
+            "1000 个 token的回答看每块 CPU 和总时间（主要是每块的开销）。"
         ),
         "ttft": (
             "真实延迟下（首块前 {ttft:g} 秒，之后每块 {delay:g} 秒），按回答长度比较读者"
             "等到第一批文字的时间：不流式时，要等模型写完整个回答才收到；流式时，"
-            "无论回答多长，首个令牌都在差不多同样的等待之后出现。"
+            "无论回答多长，首 token都在差不多同样的等待之后出现。"
         ),
         "concurrency": (
-            "同一进程中 {callers} 个并发调用方，各自在真实延迟下连续流式获取 {length} 个令牌的"
-            "回答：每秒完成的流数、首个令牌时间（所有流的 p50 与 p99）和客户端每块 CPU。"
+            "同一进程中 {callers} 个并发调用方，各自在真实延迟下连续流式获取 {length} 个 token的"
+            "回答：每秒完成的流数、首 token时间（所有流的 p50 与 p99）和客户端每块 CPU。"
             "`max_connections={pool}` 即带 "
             "`http_async_client=httpx2.AsyncClient(limits=httpx2.Limits(max_connections={pool}))`"
             " 的 `model.astream`。"
@@ -174,10 +189,10 @@ TEXT = {
             "并报告每块交给套接字时迟到多久。零延迟下所有块都“立即到期”，因此只给出其 CPU "
             "开销；同一阶段原生 SDK 客户端每块花 {sdk_cpu} µs。"
         ),
-        "zero_latency": "零延迟下的全部调用方式，按回答长度。首个令牌与总时间单位为 ms。",
+        "zero_latency": "零延迟下的全部调用方式，按回答长度。首 token与总时间单位为 ms。",
         "realistic": (
             "真实延迟下（{ttft:g} 秒，之后每块 {delay:g} 秒）的全部调用方式，按回答长度；"
-            "每一波中每种方式各一个流，相隔 {spacing:g} ms 启动。首个令牌与总时间单位为秒。"
+            "每一波中每种方式各一个流，相隔 {spacing:g} ms 启动。首 token与总时间单位为秒。"
         ),
         "knob_timeout": "`stream_chunk_timeout=None`（默认 {timeout:g} 秒）",
         "knob_disable": "`disable_streaming=True`",
@@ -187,11 +202,22 @@ TEXT = {
         "concurrent": "并发",
         "cpu_chunk_m": "每块 CPU，µs",
         "total_ms": "总时间，ms",
-        "first_s_m": "首个令牌，s",
+        "first_s_m": "首 token，s",
         "total_s_m": "总时间，s",
         "throughput_m": "吞吐，流/秒",
-        "first_p50": "首个令牌 p50，s",
-        "first_p99": "首个令牌 p99，s",
-        "n_tokens": "{n} 个令牌",
+        "first_p50": "首 token p50，s",
+        "first_p99": "首 token p99，s",
+        "n_tokens": "{n} 个 token",
+        "x_agent": "×无 checkpointer",
+        "ratio_agent": (
+            "×无 checkpointer：该数值除以同一次运行中不带 checkpointer 的同一 Agent"
+            "（第一行）的数值。"
+        ),
+        "durability": (
+            "以 messages 流模式流式调用 Agent：不带 checkpointer，以及带 `InMemorySaver()` "
+            "并分别使用三种 `durability` 模式，每次调用用新的 `thread_id`。零延迟下看整次调用的"
+            "客户端 CPU 和首 token 时间，真实延迟下（{ttft:g} 秒，之后每块 {delay:g} 秒）看首 "
+            "token 和总时间。换成数据库时，该模式要等待的每一次写入都会再加上一次往返时间。"
+        ),
     },
 }

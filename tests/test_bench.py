@@ -143,6 +143,19 @@ def test_render_of_a_made_up_run_gives_the_tables_worked_out_by_hand() -> None:
         "| `openai SDK, stream=True` | 2.00 (2.00–2.00) | ×1.00 | 0.500 (0.500–0.500) | ×1.00 "
         "| 50.0 (50.0–50.0) | ×1.00 | 100 (100–100) | ×1.00 |"
     )
+    durability = files["snippets/en/bench/durability.md"].splitlines()
+    # Every path takes the same made-up times: each durability row equals the agent's.
+    assert [row.split(" | ")[0] for row in durability[2:6]] == [
+        '| `agent.astream(stream_mode="messages")`',
+        *(
+            f'| `agent.astream(stream_mode="messages"), InMemorySaver, durability="{mode}"`'
+            for mode in ("sync", "async", "exit")
+        ),
+    ]
+    assert all(
+        row.endswith("| 0.500 (0.500–0.500) | ×1.00 | 2.00 (2.00–2.00) | 0.320 | 2.300 | ×1.00 |")
+        for row in durability[2:6]
+    )
     server = files["snippets/en/bench/server.md"].splitlines()
     assert server[3] == "| realistic latency | 3 | 2.00 / 2.98 / 3.00 | 1000 |"
     svg = files["overrides/assets/bench/ttft.svg"]

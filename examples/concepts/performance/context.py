@@ -1,0 +1,70 @@
+"""What reaches code a node starts: a task, asyncio.to_thread, an executor thread."""
+
+import asyncio
+from collections import Counter
+from typing import TypedDict
+
+from langchain_openai import ChatOpenAI
+from langgraph.config import get_stream_writer
+from langgraph.graph import START, StateGraph
+
+model = ChatOpenAI(model="gpt-4o-mini")
+
+
+class State(TypedDict):
+    errors: list[str]
+
+
+# --8<-- [start:graph]
+def report(where: str) -> str:
+    try:
+        get_stream_writer()(where)  # (1)!
+        return ""
+    except RuntimeError as exc:
+        return f"{where}：RuntimeError: {exc}"
+
+
+async def report_async(where: str) -> str:
+    return report(where)
+
+
+async def node(state: State) -> dict:
+    loop = asyncio.get_running_loop()
+    errors = [
+        await asyncio.create_task(report_async("create_task")),  # (2)!
+        await asyncio.to_thread(report, "to_thread"),  # (3)!
+        await loop.run_in_executor(None, report, "run_in_executor"),  # (4)!
+    ]
+    invoke = model.with_config(tags=["run_in_executor"]).invoke
+    await loop.run_in_executor(None, invoke, "说一句早安")  # (5)!
+    invoke = model.with_config(tags=["to_thread"]).invoke
+    await asyncio.to_thread(invoke, "说一句早安")
+    return {"errors": [error for error in errors if error]}
+
+
+graph = StateGraph(State).add_node(node).add_edge(START, "node").compile()
+# --8<-- [end:graph]
+
+
+# --8<-- [start:main]
+async def main() -> None:
+    custom, tokens, errors = [], Counter(), []
+    async for mode, data in graph.astream(
+        {}, stream_mode=["custom", "messages", "updates"]
+    ):
+        if mode == "custom":
+            custom.append(data)
+        elif mode == "messages":
+            token, metadata = data
+            tokens[metadata["tags"][0]] += bool(token.text)
+        else:
+            errors += data["node"]["errors"]
+    print("custom 流模式收到：", custom)
+    print("写入失败：", errors)
+    for where in ("run_in_executor", "to_thread"):
+        print(f"{where} 里的模型调用，messages 流模式收到的文字块：{tokens[where]}")
+
+
+if __name__ == "__main__":
+    asyncio.run(main())
+# --8<-- [end:main]
