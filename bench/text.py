@@ -31,7 +31,7 @@ TEXT = {
         "no_stream": "No streaming: `model.ainvoke`, s",
         "first_s": "`model.astream`: first token, s",
         "last_s": "`model.astream`: last token, s",
-        "sooner": "Wait ratio: no streaming ÷ streaming first token",
+        "sooner": "First token sooner (×): no streaming ÷ streaming first token",
         "agent_first": '`agent.astream(stream_mode="messages")`: first token, s',
         "updates_first": '`agent.astream(stream_mode="updates")`: first text, s',
         "medians": "Medians of the runs, p25–p75 in parentheses.",
@@ -141,10 +141,10 @@ TEXT = {
         "server_cpu": "服务器每块 CPU，µs",
         "answer": "回答长度（token）",
         "sdk_first": "原生 SDK：首 token，s",
-        "no_stream": "不流式：`model.ainvoke`，s",
+        "no_stream": "非流式：`model.ainvoke`，s",
         "first_s": "`model.astream`：首 token，s",
         "last_s": "`model.astream`：最后一个 token，s",
-        "sooner": "不流式 ÷ 流式首 token",
+        "sooner": "首 token 提前（倍）：非流式 ÷ 流式首 token",
         "agent_first": '`agent.astream(stream_mode="messages")`：首 token，s',
         "updates_first": '`agent.astream(stream_mode="updates")`：首次得到文字，s',
         "medians": "取各次运行的中位数，括号内为 p25–p75。",
@@ -163,16 +163,16 @@ TEXT = {
         "between_sentences": "",
         "overhead": (
             "零延迟下（假服务器尽快发送），每种流式写法在原生 SDK 之上给客户端增加的开销："
-            "10 个 token的回答看首 token的时间和整次调用的 CPU（主要是固定开销），"
-            "1000 个 token的回答看每块 CPU 和总时间（主要是每块的开销）。"
+            "10 个 token 的回答看首 token 的时间和整次调用的 CPU（主要是固定开销），"
+            "1000 个 token 的回答看每块 CPU 和总时间（主要是每块的开销）。"
         ),
         "ttft": (
             "真实延迟下（首块前 {ttft:g} 秒，之后每块 {delay:g} 秒），按回答长度比较读者"
-            "等到第一批文字的时间：不流式时，要等模型写完整个回答才收到；流式时，"
-            "无论回答多长，首 token都在差不多同样的等待之后出现。"
+            "等到第一批文字的时间：不用流式输出时，要等模型写完整个回答才能收到；"
+            "用流式输出时，无论回答多长，第一个 token 都在几乎相同的等待时间之后到达。"
         ),
         "concurrency": (
-            "同一进程中 {callers} 个并发调用方，各自在真实延迟下连续流式获取 {length} 个 token的"
+            "同一进程中 {callers} 个并发调用方，各自在真实延迟下连续流式获取 {length} 个 token 的"
             "回答：每秒完成的流数、首 token时间（所有流的 p50 与 p99）和客户端每块 CPU。"
             "`max_connections={pool}` 即带 "
             "`http_async_client=httpx2.AsyncClient(limits=httpx2.Limits(max_connections={pool}))`"
@@ -181,7 +181,7 @@ TEXT = {
         "knobs": (
             "读者可以调整的设置，各自与默认设置的 `model.astream` 对比：`stream_chunk_timeout`"
             "（langchain-openai 默认给每个块套上 {timeout:g} 秒超时，`None` 关闭它）、"
-            "`disable_streaming=True`（`astream` 改为一次不流式的调用），以及比并发流数小的 "
+            "`disable_streaming=True`（`astream` 改为一次非流式调用），以及比并发流数小的 "
             "HTTP 连接池。变化 = 改设置后 ÷ 默认 − 1。"
         ),
         "server": (
