@@ -45,8 +45,8 @@ async def main() -> None:
                 break
     await asyncio.sleep(1)  # (3)!
     state = "已完成" if counter.finished else "被取消"
-    share = "少于" if counter.tokens < whole_answer else "等于"
-    print(f"异步：break 之后，模型调用{state}，生成的块{share}全部的 {whole_answer} 块")
+    share = "只生成了一部分" if counter.tokens < whole_answer else "每一块都生成了"
+    print(f"异步：break 之后，模型调用{state}，全部 {whole_answer} 块中{share}")
 
 
 if __name__ == "__main__":

@@ -10,7 +10,7 @@ from langgraph.config import get_stream_writer
 def search_flights(route: str) -> str:
     """查询航线上的航班。"""
     writer = get_stream_writer()  # (1)!
-    writer({"step": 1, "total": 2, "message": f"正在查询 {route} 的航班"})
+    writer({"step": 1, "total": 2, "message": f"正在查询{route}的航班"})
     writer({"step": 2, "total": 2, "message": "正在比较票价"})
     return "最低价：CA1501，08:00 起飞，¥1,280"
 

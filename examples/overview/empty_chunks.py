@@ -10,7 +10,8 @@ def what_it_carries(chunk) -> str:
     if chunk.usage_metadata:
         return "用量块（usage_metadata）"
     if "finish_reason" in chunk.response_metadata:
-        return f"结束原因（finish_reason={chunk.response_metadata['finish_reason']!r}）"
+        reason = chunk.response_metadata["finish_reason"]
+        return f"带结束原因的块（finish_reason={reason!r}）"
     return "开头的空块"
 
 

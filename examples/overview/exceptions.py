@@ -25,7 +25,7 @@ try:  # (2)!
     for _chunk in ChatOpenAI(model="gpt-4o-mini").stream("讲解词：连接中断"):
         pass
 except Exception as error:
-    report("流到一半连接中断", error)
+    report("流式输出中途连接中断", error)
 
 try:  # (3)!
     for _chunk in ChatOpenAI(model="gpt-4o-mini", timeout=0.5).stream(
@@ -33,7 +33,7 @@ try:  # (3)!
     ):
         pass
 except Exception as error:
-    report("设了 timeout=0.5，流到一半卡住", error)
+    report("设了 timeout=0.5，流式输出中途卡住", error)
 
 
 async def main() -> None:  # (4)!
@@ -42,7 +42,7 @@ async def main() -> None:  # (4)!
         async for _chunk in model.astream("讲解词：服务端卡住"):
             pass
     except Exception as error:
-        report("异步，stream_chunk_timeout=0.5，流到一半卡住", error)
+        report("异步，stream_chunk_timeout=0.5，流式输出中途卡住", error)
 
 
 if __name__ == "__main__":
