@@ -259,7 +259,7 @@ def search(page: Page, query: str) -> list[str]:
 
 
 # A query a reader would type, and the page it must find.
-QUERIES = {"zh": ("令牌", "concepts/llm-tokens/"), "en": ("tokens", "concepts/llm-tokens/")}
+QUERIES = {"zh": ("聚合", "concepts/llm-tokens/"), "en": ("tokens", "concepts/llm-tokens/")}
 
 
 @cache
