@@ -24,6 +24,7 @@ for token, metadata in agent.stream(question, stream_mode="messages"):
 print("直接拼接：", text)  # (1)!
 # --8<-- [end:naive]
 
+
 # --8<-- [start:by_id]
 def show(inputs: dict) -> None:
     current_id, shown = None, ""
@@ -36,7 +37,8 @@ def show(inputs: dict) -> None:
             continue
         if token.id != current_id:  # (2)!
             if shown:
-                print(f"\n[上一次调用没有收尾块就换了 id：清掉已显示的 {len(shown)} 个字]")
+                void = len(shown)
+                print(f"\n[上一次调用没有收尾块就换了 id：清掉已显示的 {void} 个字]")
             current_id, shown = token.id, ""
         shown += token.text
         print(token.text, end="", flush=True)
