@@ -4,7 +4,10 @@ from langchain.agents import create_agent
 from langchain_openai import ChatOpenAI
 
 # --8<-- [start:main]
-model = ChatOpenAI(model="gpt-4o-mini", use_responses_api=True)  # (1)!
+model = ChatOpenAI(
+    model="gpt-5-mini",
+    reasoning={"effort": "low", "summary": "auto"},  # (1)!
+)
 agent = create_agent(model=model, tools=[])
 question = {"messages": [{"role": "user", "content": "9.11 和 9.9 哪个大？"}]}
 
