@@ -397,6 +397,19 @@ def _error(message: str, param: str | None = None, code: str | None = None) -> d
         ),
         pytest.param(
             "POST",
+            "/chat/completions",
+            b'{"model": "gpt-4o-mini", "messages": []}',
+            400,
+            _error(
+                "Invalid 'messages': empty array. Expected an array with minimum length 1, "
+                "but got an empty array instead.",
+                "messages",
+                "empty_array",
+            ),
+            id="messages-empty",
+        ),
+        pytest.param(
+            "POST",
             "/whatever",
             b"{}",
             404,
