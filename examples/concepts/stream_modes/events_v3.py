@@ -3,6 +3,7 @@
 import warnings
 from typing import TypedDict
 
+from langchain.agents import create_agent
 from langchain.tools import ToolRuntime, tool
 from langchain_core._api import LangChainBetaWarning
 from langchain_openai import ChatOpenAI
@@ -80,3 +81,13 @@ for message in run.messages:  # (1)!
 print("output：", sorted(run.output), run.output["card"])  # (3)!
 print("最后一条消息的 content：", run.output["messages"][-1].content)  # (4)!
 # --8<-- [end:main]
+
+# --8<-- [start:agent]
+assistant = create_agent(model="gpt-4o-mini", tools=[get_weather])
+run = assistant.stream_events(question, version="v3")
+print("create_agent 的投影：", sorted(run.extensions))
+for call in run.tool_calls:  # (1)!
+    deltas = list(call.output_deltas)  # (2)!
+    print(f"{type(call).__name__}：{call.tool_name} {call.input} 片段 {deltas}")
+    print("  output：", repr(call.output))
+# --8<-- [end:agent]
