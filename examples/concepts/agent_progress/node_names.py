@@ -34,4 +34,6 @@ for part in agent.stream(question, stream_mode="updates", version="v2"):
             print(f"{node:<40} None")
         else:
             print(f"{node:<40} 写入的键：{list(update)}")
+
+print("invoke() 返回的键：", list(agent.invoke(question)))  # (2)!
 # --8<-- [end:main]

@@ -27,10 +27,10 @@ def get_weather(city: str, runtime: ToolRuntime) -> str:
 def search_flights(origin: str, destination: str, runtime: ToolRuntime) -> str:
     """查询两地之间明天的航班。"""
     for airline in ["国航", "东航", "南航"]:
+        time.sleep(0.2)
         runtime.stream_writer(
             {"call": runtime.tool_call_id, "note": f"已查完{airline}"}
         )
-        time.sleep(0.2)
     return "最早 07:30，共 3 班"
 
 
