@@ -77,7 +77,8 @@ print(f"投影：{sorted(run.extensions)}")
 for message in run.messages:  # (1)!
     text = "|".join(message.text)  # (2)!
     call = message.output.tool_calls
-    print(f"{message.node}：" + (text or f"调用工具 {call[0]['name']} {call[0]['args']}"))
+    shown = text or f"调用工具 {call[0]['name']} {call[0]['args']}"
+    print(f"{message.node}：{shown}")
 print(f"output：{sorted(run.output)} {run.output['card']}")  # (3)!
 print(f"最后一条消息的 content：{run.output['messages'][-1].content}")  # (4)!
 # --8<-- [end:main]
