@@ -67,10 +67,10 @@ config = {"configurable": {"thread_id": "params-1"}}
 before = ["tools"]  # (1)!
 run = saved.stream(question, config, stream_mode="updates", interrupt_before=before)
 for update in run:
-    print("第一次运行：", update if "__interrupt__" in update else list(update))
-print("停在：", saved.get_state(config).next)
+    print(f"第一次运行：{update if '__interrupt__' in update else list(update)}")
+print(f"停在：{saved.get_state(config).next}")
 for update in saved.stream(None, config, stream_mode="updates"):  # (2)!
-    print("继续运行：", list(update))
+    print(f"继续运行：{list(update)}")
 # --8<-- [end:interrupt]
 
 # --8<-- [start:options]
@@ -83,5 +83,5 @@ for durability in ("sync", "async", "exit"):
     print(f"durability={durability!r:<7} 发出 {len(items)} 项，保存了 {len(stored)} 个")
 
 cards = list(graph.stream(question, stream_mode="values", output_keys="card"))  # (2)!
-print("output_keys='card'：", cards)
+print(f"output_keys='card'：{cards}")
 # --8<-- [end:options]

@@ -90,7 +90,7 @@ for part in approval.stream(state, config, stream_mode=modes, version="v2"):
         print("updates data =", {k: type(v).__name__ for k, v in part["data"].items()})
 config = {"configurable": {"thread_id": "approval-2"}}
 out = approval.invoke(state, config, version="v2")
-print("GraphOutput.interrupts：", [i.value for i in out.interrupts])
+print(f"GraphOutput.interrupts：{[i.value for i in out.interrupts]}")
 # --8<-- [end:interrupts]
 
 
