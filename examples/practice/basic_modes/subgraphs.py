@@ -48,7 +48,10 @@ trip = (
 
 
 def show(part: StreamPart, mid_line: bool) -> bool:
-    """Print one part, prefixed with its source; return whether a line is left open."""
+    """Print one part, prefixed with its source.
+
+    Return whether the cursor is left in the middle of a line.
+    """
     where = part["ns"][0].split(":")[0] if part["ns"] else "顶层图"  # (2)!
     if part["type"] == "messages":
         token, metadata = part["data"]

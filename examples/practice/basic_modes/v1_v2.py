@@ -1,4 +1,4 @@
-"""One item of values and of tasks, as v1 and as v2 give it."""
+"""The first item of values and of tasks, as v1 and v2 give it."""
 
 from pprint import pprint
 
