@@ -39,22 +39,24 @@ graph = (
 inputs = {"query": "季度销售"}
 
 # --8<-- [start:main]
-with warnings.catch_warnings(record=True) as caught:
-    warnings.simplefilter("always", LangChainBetaWarning)
-    stream = graph.stream_events(inputs, version="v3")  # (1)!
-print(f"{caught[0].category.__name__}: {caught[0].message}")
+for attempt in ("第一次", "第二次"):
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always", LangChainBetaWarning)
+        stream = graph.stream_events(inputs, version="v3")  # (1)!
+    messages = [f"{w.category.__name__}: {w.message}" for w in caught]
+    print(f"{attempt}调用，{len(caught)} 条警告", messages)  # (2)!
 
 try:
     print(stream.custom)
 except AttributeError as exc:
-    print(f"AttributeError: {exc}")  # (2)!
+    print(f"AttributeError: {exc}")  # (3)!
 
 with warnings.catch_warnings():
     warnings.simplefilter("ignore", LangChainBetaWarning)
     stream = graph.stream_events(inputs, version="v3", transformers=[CustomTransformer])
-    print("stream.custom：", [data["message"] for data in stream.custom])  # (3)!
+    print("stream.custom：", [data["message"] for data in stream.custom])  # (4)!
 
     stream = graph.stream_events(inputs, version="v3", transformers=[CustomTransformer])
-    for sub in stream.subgraphs:  # (4)!
+    for sub in stream.subgraphs:  # (5)!
         print(f"子图 {sub.graph_name} 的 custom：", [d["message"] for d in sub.custom])
 # --8<-- [end:main]
