@@ -1,4 +1,4 @@
-"""Middleware: write the agent's completed answer as one custom item, from after_agent."""
+"""Middleware: write the completed answer as one custom item, from after_agent."""
 
 from langchain.agents import AgentState, create_agent
 from langchain.agents.middleware import after_agent

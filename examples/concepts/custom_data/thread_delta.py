@@ -1,4 +1,4 @@
-"""emit_output_delta in pool threads: silently lost, unless the context is carried over."""
+"""emit_output_delta in pool threads: lost, unless the context is carried over."""
 
 from concurrent.futures import ThreadPoolExecutor
 
