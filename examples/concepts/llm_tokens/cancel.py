@@ -51,7 +51,7 @@ async def main() -> None:
             received += 1
             if received == 4:
                 break  # (2)!
-    print("异步：", log)
+    print(f"异步：{log}")
 
     log.clear()
     for received, _item in enumerate(
@@ -61,7 +61,7 @@ async def main() -> None:
             broke_at = time.perf_counter()
             break  # (3)!
     waited = time.perf_counter() - broke_at
-    print("同步：", log, "；break 之后又等了至少 1 秒才返回：", waited >= 1.0)
+    print(f"同步：{log}；break 之后又等了至少 1 秒才返回：{waited >= 1.0}")
 
 
 if __name__ == "__main__":

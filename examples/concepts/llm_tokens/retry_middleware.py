@@ -21,7 +21,7 @@ text = ""
 for token, metadata in agent.stream(question, stream_mode="messages"):
     if metadata["langgraph_node"] == "model":
         text += token.text
-print("直接拼接：", text)  # (1)!
+print(f"直接拼接：{text}")  # (1)!
 # --8<-- [end:naive]
 
 
