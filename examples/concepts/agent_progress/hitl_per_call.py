@@ -37,13 +37,15 @@ for part in agent.stream(question, config, stream_mode="updates", version="v2"):
         else:
             print(node)
 
-cities = sorted(item.value["args"]["city"] for item in pending)  # (2)!
-print("收集到的中断：", cities)
-print("get_state 里待处理的中断：", len(agent.get_state(config).interrupts))
+calls = agent.get_state(config).values["messages"][-1].tool_calls
+order = [call["id"] for call in calls]
+pending.sort(key=lambda item: order.index(item.value["tool_call_id"]))  # (2)!
+print(f"收集到的中断：{[item.value['args']['city'] for item in pending]}")
+print(f"get_state 里待处理的中断：{len(agent.get_state(config).interrupts)}")
 
 decisions = {item.id: {"type": "approve"} for item in pending}  # (3)!
 resumed = agent.stream(
     Command(resume=decisions), config, stream_mode="updates", version="v2"
 )
-print("恢复后：", [node for part in resumed for node in part["data"]])
+print(f"恢复后：{[node for part in resumed for node in part['data']]}")
 # --8<-- [end:main]

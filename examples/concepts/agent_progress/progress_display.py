@@ -1,4 +1,4 @@
-"""A terminal progress display built with rich, fed by four stream modes."""
+"""A terminal progress display built with Rich, fed by four stream modes."""
 
 # --8<-- [start:agent]
 import sys
@@ -43,7 +43,7 @@ question = {
 
 # --8<-- [start:view]
 class ProgressView:
-    """Agent 运行进度：一行一个步骤，下面是逐字出现的回答。"""
+    """Agent 运行进度：一行一个步骤，下面是逐块出现的回答。"""
 
     def __init__(self):
         self.steps = {}  # (1)!

@@ -42,20 +42,18 @@ agents = [
 ]
 for label, agent in agents:
     print(f"== {label}")
-    print(
-        "第一次运行：",
-        nodes(agent.stream(question, paused, stream_mode="updates", version="v2")),
-    )
+    first = nodes(agent.stream(question, paused, stream_mode="updates", version="v2"))
+    print(f"第一次运行：{first}")
     try:
-        print(
-            "恢复：",
-            nodes(agent.stream(approve, other, stream_mode="updates", version="v2")),
+        resumed = nodes(
+            agent.stream(approve, other, stream_mode="updates", version="v2")
         )
+        print(f"恢复：{resumed}")
         answer = agent.get_state(other).values["messages"][-1]
-        print("email-2 里多出的回答：", answer.text)
+        print(f"email-2 里多出的回答：{answer.text}")
     except Exception as exc:
         print(f"恢复：{type(exc).__name__}: {exc}")
-    print("email-1 仍然暂停在：", agent.get_state(paused).next)
+    print(f"email-1 仍然暂停在：{agent.get_state(paused).next}")
 
 print("== 恢复之前先检查")
 for config in [paused, other]:
