@@ -191,7 +191,7 @@ def _tables(view: _View, text: dict[str, str]) -> dict[str, str]:
             text,
             _knobs(view, text),
             text["knobs"].format(timeout=view.knobs["default_stream_chunk_timeout"]),
-            "medians",
+            "medians_only",
             "ratio",
         ),
         "durability": _snippet(
