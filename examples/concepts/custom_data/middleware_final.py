@@ -25,7 +25,7 @@ agent = create_agent(
 question = {"messages": [{"role": "user", "content": "A100 还有货吗？"}]}
 for part in agent.stream(question, stream_mode=["updates", "custom"], version="v2"):
     if part["type"] == "updates":
-        print("updates：", list(part["data"]))
+        print(f"updates：{list(part['data'])}")
     else:
-        print("custom： ", part["data"])  # (3)!
+        print(f"custom：{part['data']}")  # (3)!
 # --8<-- [end:main]

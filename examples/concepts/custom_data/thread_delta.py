@@ -28,5 +28,5 @@ for executor_class in (ThreadPoolExecutor, ContextThreadPoolExecutor):
         part["data"]["event"]
         for part in agent.stream(question, stream_mode=["tools"], version="v2")
     ]
-    print(f"{executor_class.__name__}：", events)  # (2)!
+    print(f"{executor_class.__name__}：{events}")  # (2)!
 # --8<-- [end:main]

@@ -46,7 +46,7 @@ with warnings.catch_warnings():
 with warnings.catch_warnings(record=True) as caught:
     warnings.simplefilter("always", LangChainBetaWarning)
     stream = graph.stream_events(inputs, version="v3")  # (2)!
-print("再次调用时的 LangChainBetaWarning：", len(caught), "条")
+print(f"再次调用时的 LangChainBetaWarning：{len(caught)} 条")
 
 try:
     print(stream.custom)
@@ -56,9 +56,9 @@ except AttributeError as exc:
 with warnings.catch_warnings():
     warnings.simplefilter("ignore", LangChainBetaWarning)
     stream = graph.stream_events(inputs, version="v3", transformers=[CustomTransformer])
-    print("stream.custom：", [data["message"] for data in stream.custom])  # (4)!
+    print(f"stream.custom：{[data['message'] for data in stream.custom]}")  # (4)!
 
     stream = graph.stream_events(inputs, version="v3", transformers=[CustomTransformer])
     for sub in stream.subgraphs:  # (5)!
-        print(f"子图 {sub.graph_name} 的 custom：", [d["message"] for d in sub.custom])
+        print(f"子图 {sub.graph_name} 的 custom：{[d['message'] for d in sub.custom]}")
 # --8<-- [end:main]

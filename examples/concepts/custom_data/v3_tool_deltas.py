@@ -25,8 +25,8 @@ question = {"messages": [{"role": "user", "content": "支付服务夜里出了�
 
 stream = agent.stream_events(question, version="v3")
 for call in stream.tool_calls:  # (1)!
-    print("工具调用：", call.tool_name, call.input)
+    print(f"工具调用：{call.tool_name} {call.input}")
     for delta in call.output_deltas:  # (2)!
-        print("  增量：", delta)
-    print("  结果：", call.output, "| 已完成：", call.completed)  # (3)!
+        print(f"  输出增量：{delta}")
+    print(f"  结果：{call.output} | 已完成：{call.completed}")  # (3)!
 # --8<-- [end:main]
