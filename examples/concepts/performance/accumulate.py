@@ -36,8 +36,8 @@ def fastest_of_three(merge, chunks: list[AIMessageChunk]) -> float:
 
 chunks = streamed_tool_call(1000)
 same = one_by_one(chunks).tool_calls == all_at_once(chunks).tool_calls
-print("两种方法得到的工具调用相同：", same)
-print("参数长度：", len(all_at_once(chunks).tool_calls[0]["args"]["text"]), "个字符")
+print(f"两种方法得到的工具调用相同：{same}")
+print(f"参数长度：{len(all_at_once(chunks).tool_calls[0]['args']['text'])} 个字符")
 ratio = fastest_of_three(one_by_one, chunks) / fastest_of_three(all_at_once, chunks)
-print("1000 块时，逐个相加比一次相加慢 5 倍以上：", ratio > 5)
+print(f"1000 块时，逐个相加比一次相加慢 5 倍以上：{ratio > 5}")
 # --8<-- [end:main]

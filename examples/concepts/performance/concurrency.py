@@ -60,8 +60,8 @@ async def at_most(limit: int) -> None:
     print(f"Semaphore({limit})：同时在途的流最多", in_flight.most, "个")
     rounds = math.ceil(len(CITIES) / limit)
     enough = elapsed >= rounds * 0.3  # (3)!
-    print(f"  分 {rounds} 轮完成，用时至少 {rounds} × 0.3 秒：", enough)
-    print("  回答顺序与提问顺序一致：", [a[:2] for a in answers] == CITIES)
+    print(f"  分 {rounds} 轮完成，用时至少 {rounds} × 0.3 秒：{enough}")
+    print(f"  回答顺序与提问顺序一致：{[a[:2] for a in answers] == CITIES}")
 
 
 # --8<-- [end:semaphore]

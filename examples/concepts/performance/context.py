@@ -38,11 +38,11 @@ async def node(state: State) -> dict:
     errors = [
         await asyncio.create_task(report_async("create_task")),  # (2)!
         await asyncio.to_thread(report, "to_thread"),  # (3)!
-        await loop.run_in_executor(None, report, "run_in_executor"),  # (4)!
+        await loop.run_in_executor(None, report, "loop.run_in_executor"),  # (4)!
         await run_in_executor(None, report, "core.run_in_executor(None)"),  # (5)!
         await run_in_executor(POOL, report, "core.run_in_executor(POOL)"),  # (6)!
     ]
-    invoke = model.with_config(tags=["run_in_executor"]).invoke
+    invoke = model.with_config(tags=["loop.run_in_executor"]).invoke
     await loop.run_in_executor(None, invoke, "说一句早安")  # (7)!
     invoke = model.with_config(tags=["to_thread"]).invoke
     await asyncio.to_thread(invoke, "说一句早安")
@@ -66,10 +66,10 @@ async def main() -> None:
             tokens[metadata["tags"][0]] += bool(token.text)
         else:
             errors += data["node"]["errors"]
-    print("custom 流模式收到：", custom)
-    print("写入失败：", errors)
-    for where in ("run_in_executor", "to_thread"):
-        print(f"{where} 里的模型调用，messages 流模式收到的文字块：{tokens[where]}")
+    print(f"custom 流模式收到：{custom}")
+    print(f"写入器调用失败：{errors}")
+    for where in ("loop.run_in_executor", "to_thread"):
+        print(f"{where} 里的模型调用，messages 流模式收到的带文字的块：{tokens[where]} 个")
 
 
 if __name__ == "__main__":

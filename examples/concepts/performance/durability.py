@@ -68,13 +68,13 @@ async def run(durability: str, hold_writes: bool = False) -> None:
         if first is None and token.text:
             first, saved = time.perf_counter() - start, saver.finished["检查点"]
             saver.gate.set()
-    writes = "，".join(f"{kind} {n} 次" for kind, n in saver.started.items())
-    print(f'durability="{durability}"：写入{writes}')
+    writes = "，".join(f"写{kind} {n} 次" for kind, n in saver.started.items())
+    print(f'durability="{durability}"：{writes}')
     print(f"  首 token 之前写完的检查点：{saved} 个")
     if saved:
         late = first >= saved * WRITE  # (3)!
-        print(f"  首 token 至少晚了 {saved} × {WRITE} 秒：", late)
-    print("  流结束时写入全部完成：", saver.finished == saver.started)  # (4)!
+        print(f"  首 token 至少晚了 {saved} × {WRITE} 秒：{late}")
+    print(f"  流结束时写入全部完成：{saver.finished == saver.started}")  # (4)!
 
 
 async def main() -> None:
