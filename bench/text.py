@@ -117,8 +117,8 @@ TEXT = {
             "`InMemorySaver()` under each `durability` mode, with a new `thread_id` per call. "
             "At zero latency: the client CPU of a whole call and the time to first token. At "
             "the realistic latency ({ttft:g} s before the first chunk, then {delay:g} s per "
-            "chunk): the time to first token and the total time. With a database instead, every write the mode waits for adds its "
-            "round trip."
+            "chunk): the time to first token and the total time. With a database instead, "
+            "every write the mode waits for adds its round trip."
         ),
     },
     "zh": {
@@ -225,7 +225,8 @@ TEXT = {
             "以 `messages` 流模式调用 Agent：不带 checkpointer，以及带 `InMemorySaver()` "
             "并分别使用三种 `durability` 模式，每次调用用新的 `thread_id`。零延迟下看整次调用的"
             "客户端 CPU 和首 token 延迟，真实延迟下（首块前 {ttft:g} 秒，之后每块 {delay:g} 秒）"
-            "看首 token 延迟和总时间。换成数据库时，该模式要等待的每一次写入都会再加上一次往返时间。"
+            "看首 token 延迟和总时间。"
+            "换成数据库时，该模式要等待的每一次写入都会再加上一次往返时间。"
         ),
     },
 }

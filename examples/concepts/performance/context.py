@@ -69,7 +69,8 @@ async def main() -> None:
     print(f"custom 流模式收到：{custom}")
     print(f"写入器调用失败：{errors}")
     for where in ("loop.run_in_executor", "to_thread"):
-        print(f"{where} 里的模型调用，messages 流模式收到的带文字的块：{tokens[where]} 个")
+        count = tokens[where]
+        print(f"{where} 里的模型调用，messages 流模式收到的带文字的块：{count} 个")
 
 
 if __name__ == "__main__":

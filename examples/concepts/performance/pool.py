@@ -35,7 +35,10 @@ async def late_streams(connections: int) -> int:
 
 async def main() -> None:
     late = await late_streams(2)
-    print(f"2 个连接、6 个并发流，首 token 比最早的流晚 1 秒以上的流不少于 4 个：{late >= 4}")
+    print(
+        "2 个连接、6 个并发流，首 token 比最早的流晚 1 秒以上的流不少于 4 个："
+        f"{late >= 4}"
+    )
     late = await late_streams(100)
     print(f"100 个连接、6 个并发流，首 token 比最早的流晚 1 秒以上的流：{late} 个")
 

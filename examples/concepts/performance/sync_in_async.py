@@ -63,7 +63,10 @@ async def main() -> None:
 
     heart.reset()
     await asyncio.to_thread(read_sync)  # (4)!
-    print(f"to_thread（同步 stream()）：心跳不少于 10 次：{heart.ticks >= 10}；", end="")
+    print(
+        f"to_thread（同步 stream()）：心跳不少于 10 次：{heart.ticks >= 10}；",
+        end="",
+    )
     print(f"最长间隔不到 0.45 秒：{heart.longest_gap < 0.45}")
     ticker.cancel()
 
