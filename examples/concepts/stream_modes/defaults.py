@@ -84,5 +84,5 @@ def peek(state: State, config: RunnableConfig) -> dict:
 
 
 outer = StateGraph(State).add_node(peek).add_edge(START, "peek").compile()
-outer.invoke(answer)
+_ = outer.invoke(answer)
 # --8<-- [end:main]
