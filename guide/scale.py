@@ -1,8 +1,10 @@
 """A copy of the project grown to more chapters, to measure how the checks scale.
 
-The copy holds every tracked file, plus copies of the largest chapter (page, translation,
-examples, recorded outputs, nav entry) until each language has the number of pages
-asked for. Each copy is a chapter like any other: its own examples directory and replies, a
+The copy holds every tracked file, plus copies of the chapters (page, translation, examples,
+recorded outputs, nav entry), largest first and in turn, until each language has the number of
+pages asked for: the guide grows by chapters of every kind, and a dozen copies of one page
+would make its searches and its timing-bound examples crowd each other as no real guide does.
+Each copy is a chapter like any other: its own examples directory and replies, a
 distinct title, a current translation stamp. Nothing of it is committed; `make costs` runs the
 suite in it.
 
@@ -67,22 +69,28 @@ def copy_project(destination: Path) -> None:
             (destination / name).symlink_to(ROOT / name)
 
 
-def largest_chapter() -> str:
-    """The zh page (e.g. "concepts/llm-tokens") that shows the most examples."""
+def chapters_by_size() -> list[str]:
+    """The zh chapter pages (e.g. "concepts/llm-tokens"; not the overview), those that show the
+    most examples first."""
     shown = {
-        page: {i.path for i in includes(page) if i.path.endswith(".py")}
+        page_name(page): len({i.path for i in includes(page) if i.path.endswith(".py")})
         for page in iter_pages("zh")
+        if page.name != "index.md"
     }
-    page = max(shown, key=lambda p: len(shown[p]))
-    return page_name(page)
+    return sorted(shown, key=lambda page: (-shown[page], page))
+
+
+def largest_chapter() -> str:
+    return chapters_by_size()[0]
 
 
 def grow(copy: Path, pages_per_language: int) -> int:
-    """Add copies of the largest chapter to `copy` until each language has
+    """Add copies of the chapters, largest first and in turn, until each language has
     `pages_per_language` Markdown pages; returns how many were added."""
-    source = largest_chapter()
+    sources = chapters_by_size()
     missing = pages_per_language - len(iter_pages("zh"))
     for number in range(2, 2 + missing):
+        source = sources[(number - 2) % len(sources)]
         add_copy(copy, source, f"{source}-{number}", number)
     return max(missing, 0)
 
