@@ -1,0 +1,39 @@
+"""Don't: progress without a per-call id, keyed by tool name; two parallel calls share one row."""
+
+import time
+
+from langchain.agents import create_agent
+from langchain.tools import tool
+from langgraph.config import get_stream_writer
+
+ZONES = {
+    "上海仓": {"A 区": 120, "B 区": 80, "C 区": 45},
+    "杭州仓": {"A 区": 90, "B 区": 70, "C 区": 100, "D 区": 50},
+}
+
+
+@tool
+def count_stock(warehouse: str) -> str:
+    """盘点一个仓库各个库区的库存。"""
+    writer = get_stream_writer()
+    zones = ZONES[warehouse]
+    total = 0
+    for current, (zone, count) in enumerate(zones.items(), start=1):
+        time.sleep(0.2)
+        total += count
+        writer({"tool": "count_stock", "current": current, "total": len(zones)})  # (1)!
+    return f"{warehouse}共 {total} 件"
+
+
+agent = create_agent(model="gpt-4o-mini", tools=[count_stock])
+question = {"messages": [{"role": "user", "content": "盘点一下上海仓和杭州仓的库存"}]}
+
+rows: dict[str, list[int]] = {}
+for payload in agent.stream(question, stream_mode="custom"):
+    rows.setdefault(payload["tool"], []).append(payload["total"])  # (2)!
+
+print(f"进度条：{len(rows)} 行（工具调用有 2 个）")
+for name, totals in rows.items():
+    jumps = sum(1 for a, b in zip(totals, totals[1:]) if a != b)
+    print(f"{name}：{len(totals)} 条进度写进同一行，分母有 {sorted(set(totals))}")
+    print(f"这一行的分母在 3 和 4 之间来回跳：{'是' if jumps >= 2 else '否'}")
