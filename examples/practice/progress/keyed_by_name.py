@@ -1,4 +1,4 @@
-"""Don't: progress without a per-call id, keyed by tool name; two parallel calls share one row."""
+"""Don't: progress keyed by tool name; two parallel calls share one row."""
 
 import time
 
@@ -18,7 +18,7 @@ def count_stock(warehouse: str) -> str:
     writer = get_stream_writer()
     zones = ZONES[warehouse]
     total = 0
-    for current, (zone, count) in enumerate(zones.items(), start=1):
+    for current, count in enumerate(zones.values(), start=1):
         time.sleep(0.2)
         total += count
         writer({"tool": "count_stock", "current": current, "total": len(zones)})  # (1)!
@@ -34,6 +34,6 @@ for payload in agent.stream(question, stream_mode="custom"):
 
 print(f"进度条：{len(rows)} 行（工具调用有 2 个）")
 for name, totals in rows.items():
-    jumps = sum(1 for a, b in zip(totals, totals[1:]) if a != b)
+    jumps = sum(1 for a, b in zip(totals, totals[1:], strict=False) if a != b)
     print(f"{name}：{len(totals)} 条进度写进同一行，分母有 {sorted(set(totals))}")
     print(f"这一行的分母在 3 和 4 之间来回跳：{'是' if jumps >= 2 else '否'}")

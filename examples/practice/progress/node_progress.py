@@ -1,8 +1,8 @@
-"""Progress from graph nodes: a fan-out of parallel import nodes, each reporting with its own id."""
+"""Progress from graph nodes: parallel import nodes, each with its own id."""
 
+import operator
 import time
 from typing import Annotated, Literal, TypedDict
-import operator
 
 from langgraph.graph import END, START, StateGraph
 from langgraph.runtime import Runtime

@@ -1,4 +1,4 @@
-"""The same progress over SSE: a FastAPI endpoint, then a client that reads and parses its events."""
+"""The same progress over SSE: a FastAPI endpoint and a client that parses it."""
 
 import asyncio
 import json
@@ -109,7 +109,11 @@ async def chat_events(request: ChatRequest) -> AsyncIterator[str]:
                 yield sse("progress", part["data"])  # (3)!
             elif part["type"] == "messages":
                 token, metadata = part["data"]
-                if isinstance(token, AIMessageChunk) and metadata["langgraph_node"] == "model" and token.text:
+                if (
+                    isinstance(token, AIMessageChunk)
+                    and metadata["langgraph_node"] == "model"
+                    and token.text
+                ):
                     answer += token.text
                     yield sse("token", {"text": token.text})
             elif part["type"] == "updates":
@@ -117,9 +121,23 @@ async def chat_events(request: ChatRequest) -> AsyncIterator[str]:
                     message = update["messages"][-1]
                     if node == "model":
                         for call in message.tool_calls:
-                            yield sse("tool", {"name": call["name"], "status": "start", "id": call["id"]})
+                            yield sse(
+                                "tool",
+                                {
+                                    "name": call["name"],
+                                    "status": "start",
+                                    "id": call["id"],
+                                },
+                            )
                     elif node == "tools":
-                        yield sse("tool", {"name": message.name, "status": "end", "id": message.tool_call_id})
+                        yield sse(
+                            "tool",
+                            {
+                                "name": message.name,
+                                "status": "end",
+                                "id": message.tool_call_id,
+                            },
+                        )
         yield sse("end", {"answer": answer})
     except Exception as error:  # (4)!
         yield sse("error", {"type": type(error).__name__, "message": str(error)})
@@ -163,13 +181,18 @@ if __name__ == "__main__":
     with httpx.stream(
         "POST", f"http://127.0.0.1:{port}/chat", json=body, timeout=30
     ) as response:
-        print(response.headers["content-type"], response.headers["cache-control"],
-              response.headers["x-accel-buffering"])
+        print(
+            response.headers["content-type"],
+            response.headers["cache-control"],
+            response.headers["x-accel-buffering"],
+        )
         tokens = 0
         for event, data in read_events(response):
             if event == "progress":
-                print(f"progress  {data['step']} {data['current']}/{data['total']} "
-                      f"{data['status']}：{data['message']}")
+                print(
+                    f"progress  {data['step']} {data['current']}/{data['total']} "
+                    f"{data['status']}：{data['message']}"
+                )
             elif event == "token":
                 tokens += 1
             elif event == "tool":

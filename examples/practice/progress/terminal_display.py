@@ -1,4 +1,4 @@
-"""A terminal progress display with rich.progress, fed by updates, custom and messages in one loop."""
+"""A rich.progress display fed by updates, custom and messages in one loop."""
 
 import sys
 import time
@@ -104,7 +104,11 @@ with Live(Group(bars, answer), console=console, refresh_per_second=12) as live:
                 bars.stop_task(rows[event["id"]])
         elif part["type"] == "messages":
             token, metadata = part["data"]
-            if isinstance(token, AIMessageChunk) and metadata["langgraph_node"] == "model":
+            if (
+                isinstance(token, AIMessageChunk)
+                and metadata["langgraph_node"] == "model"
+            ):
                 answer.append(token.text)  # (6)!
         header = Text(f"步骤：{' → '.join(steps)}")
         live.update(Group(header, bars, Text("回答：") + answer))  # (7)!
+console.print()

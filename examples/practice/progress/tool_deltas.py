@@ -1,4 +1,4 @@
-"""Partial results from a tool: ToolRuntime.emit_output_delta() and stream_mode="tools" (undocumented)."""
+"""Partial tool results: emit_output_delta() and stream_mode="tools"."""
 
 import time
 

@@ -1,4 +1,4 @@
-"""A multi-step tool that reports progress with a payload schema; two parallel calls kept apart."""
+"""A multi-step tool reporting progress; two parallel calls kept apart."""
 
 import time
 from typing import Literal, TypedDict

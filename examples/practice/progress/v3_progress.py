@@ -1,4 +1,4 @@
-"""Event streaming (v3, beta): a StreamTransformer turns progress payloads into channels."""
+"""Event streaming (v3, beta): a StreamTransformer with progress channels."""
 
 import time
 import warnings
@@ -74,7 +74,9 @@ question = {"messages": [{"role": "user", "content": "盘点一下上海仓和�
 
 agent = create_agent(model="gpt-4o-mini", tools=[count_stock])
 stream = agent.stream_events(
-    question, version="v3", transformers=[ProgressTransformer]  # (5)!
+    question,
+    version="v3",
+    transformers=[ProgressTransformer],  # (5)!
 )
 progress = iter(stream.extensions["progress"])  # (6)!
 finished = iter(stream.extensions["finished"])
@@ -82,7 +84,9 @@ print(f"调用时注册：progress 通道 {len(list(progress))} 项")
 print(f"  finished 通道：{sorted(finished)}")
 
 agent = create_agent(
-    model="gpt-4o-mini", tools=[count_stock], transformers=[ProgressTransformer]  # (7)!
+    model="gpt-4o-mini",
+    tools=[count_stock],
+    transformers=[ProgressTransformer],  # (7)!
 )
 stream = agent.stream_events(question, version="v3")
 methods: dict[str, int] = {}
