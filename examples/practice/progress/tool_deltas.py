@@ -16,7 +16,7 @@ def count_stock(warehouse: str, runtime: ToolRuntime) -> str:
     """盘点一个仓库各个库区的库存。"""
     total = 0
     for zone, count in ZONES[warehouse].items():
-        time.sleep(0.2)
+        time.sleep(0.1)
         total += count
         runtime.emit_output_delta(f"{zone} {count} 件")  # (1)!
     return f"{warehouse}共 {total} 件"

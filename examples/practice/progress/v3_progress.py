@@ -34,7 +34,7 @@ def count_stock(warehouse: str, runtime: ToolRuntime) -> str:
     zones = ZONES[warehouse]
     total = 0
     for current, (zone, count) in enumerate(zones.items(), start=1):
-        time.sleep(0.2)
+        time.sleep(0.1)
         total += count
         runtime.stream_writer(
             Progress(
