@@ -96,7 +96,7 @@ def prepare(state: State, runtime: Runtime) -> dict:
             current=1,
             total=1,
             status="done",
-            message=f"目标：{state['warehouse']}",
+            message=f"目标为{state['warehouse']}",
         )
     )
     return {}

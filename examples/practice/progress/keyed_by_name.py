@@ -1,6 +1,7 @@
 """Don't: progress keyed by tool name; two parallel calls share one row."""
 
-import time
+import asyncio
+from typing import Literal
 
 from langchain.agents import create_agent
 from langchain.tools import tool
@@ -13,13 +14,13 @@ ZONES = {
 
 
 @tool
-def count_stock(warehouse: str) -> str:
+async def count_stock(warehouse: Literal["上海仓", "杭州仓"]) -> str:
     """盘点一个仓库各个库区的库存。"""
     writer = get_stream_writer()
     zones = ZONES[warehouse]
     total = 0
     for current, count in enumerate(zones.values(), start=1):
-        time.sleep(0.2)
+        await asyncio.sleep(0.2)
         total += count
         writer({"tool": "count_stock", "current": current, "total": len(zones)})  # (1)!
     return f"{warehouse}共 {total} 件"
@@ -28,12 +29,17 @@ def count_stock(warehouse: str) -> str:
 agent = create_agent(model="gpt-4o-mini", tools=[count_stock])
 question = {"messages": [{"role": "user", "content": "盘点一下上海仓和杭州仓的库存"}]}
 
-rows: dict[str, list[int]] = {}
-for payload in agent.stream(question, stream_mode="custom"):
-    rows.setdefault(payload["tool"], []).append(payload["total"])  # (2)!
 
-print(f"进度条：{len(rows)} 行（工具调用有 2 个）")
-for name, totals in rows.items():
-    jumps = sum(1 for a, b in zip(totals, totals[1:], strict=False) if a != b)
-    print(f"{name}：{len(totals)} 条进度写进同一行，分母有 {sorted(set(totals))}")
-    print(f"这一行的分母在 3 和 4 之间来回跳：{'是' if jumps >= 2 else '否'}")
+async def main() -> None:
+    rows: dict[str, list[int]] = {}
+    async for payload in agent.astream(question, stream_mode="custom"):
+        rows.setdefault(payload["tool"], []).append(payload["total"])  # (2)!
+
+    print(f"进度条只有 {len(rows)} 行，工具调用却有 2 个")
+    for name, totals in rows.items():
+        shown = "、".join(map(str, sorted(set(totals))))
+        print(f"{name}：{len(totals)} 条进度写进了同一行，分母出现过 {shown}")
+        print(f"这一行的分母依次是：{' → '.join(map(str, totals))}")
+
+
+asyncio.run(main())

@@ -86,7 +86,7 @@ for part in graph.stream(
     if part["type"] == "custom":
         by_id.setdefault(part["data"]["id"], []).append(part["data"])
     else:
-        print(f"updates：{sorted(part['data'])} 完成")  # (4)!
+        print(f"updates：{'、'.join(part['data'])} 完成")  # (4)!
 
 for key, events in sorted(by_id.items()):
     steps = " → ".join(f"{e['current']}/{e['total']}" for e in events)

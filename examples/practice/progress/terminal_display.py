@@ -36,11 +36,13 @@ ZONES = {
 
 
 @tool
-def count_stock(warehouse: str, runtime: ToolRuntime) -> str:
+def count_stock(warehouse: Literal["上海仓", "杭州仓"], runtime: ToolRuntime) -> str:
     """盘点一个仓库各个库区的库存。"""
     zones = ZONES[warehouse]
 
-    def report(current: int, status: str, message: str) -> None:
+    def report(
+        current: int, status: Literal["running", "done", "error"], message: str
+    ) -> None:
         runtime.stream_writer(
             ProgressEvent(
                 type="progress",

@@ -1,5 +1,6 @@
 """Unit tests for progress-reporting tools and nodes: no graph, no agent, no model."""
 
+import asyncio
 from typing import Literal, TypedDict
 
 from langchain.tools import ToolRuntime, tool
@@ -22,7 +23,7 @@ ZONES = {
 }
 
 
-def count_zone(warehouse: str, zone: str) -> int:
+async def count_zone(warehouse: str, zone: str) -> int:
     count = ZONES[warehouse][zone]
     if count is None:
         raise ConnectionError(f"{zone}扫描枪离线")
@@ -30,11 +31,13 @@ def count_zone(warehouse: str, zone: str) -> int:
 
 
 @tool
-def count_stock(warehouse: str, runtime: ToolRuntime) -> str:
+async def count_stock(warehouse: str, runtime: ToolRuntime) -> str:
     """盘点一个仓库各个库区的库存。"""
     zones = list(ZONES[warehouse])
 
-    def report(current: int, status: str, message: str) -> None:
+    def report(
+        current: int, status: Literal["running", "done", "error"], message: str
+    ) -> None:
         runtime.stream_writer(
             Progress(
                 type="progress",
@@ -51,8 +54,9 @@ def count_stock(warehouse: str, runtime: ToolRuntime) -> str:
     total = 0
     try:
         for current, zone in enumerate(zones, start=1):
-            total += count_zone(warehouse, zone)
-            report(current, "running", f"{zone}已盘点")
+            count = await count_zone(warehouse, zone)
+            total += count
+            report(current, "running", f"{zone} {count} 件")
     except Exception as error:
         report(current - 1, "error", str(error))
         raise
@@ -88,35 +92,36 @@ def fake_runtime(events: list) -> ToolRuntime:  # (1)!
 
 def test_reports_every_zone_and_a_terminal_state():
     events: list[Progress] = []
-    result = count_stock.invoke(
-        {"warehouse": "上海仓", "runtime": fake_runtime(events)}
+    result = asyncio.run(  # (2)!
+        count_stock.ainvoke({"warehouse": "上海仓", "runtime": fake_runtime(events)})
     )
     assert result == "上海仓共 245 件"
     assert [e["current"] for e in events] == [0, 1, 2, 3, 3]
-    assert {e["id"] for e in events} == {"call_1"}  # (2)!
+    assert {e["id"] for e in events} == {"call_1"}  # (3)!
     assert events[-1]["status"] == "done"
 
 
 def test_reports_the_error_before_raising():
     events: list[Progress] = []
+    call = {"warehouse": "广州仓", "runtime": fake_runtime(events)}
     try:
-        count_stock.invoke({"warehouse": "广州仓", "runtime": fake_runtime(events)})
+        asyncio.run(count_stock.ainvoke(call))
     except ConnectionError:
         pass
     else:
         raise AssertionError("应当抛出 ConnectionError")
-    assert events[-1]["status"] == "error"  # (3)!
+    assert events[-1]["status"] == "error"  # (4)!
     assert (events[-1]["current"], events[-1]["message"]) == (1, "B 区扫描枪离线")
 
 
 def test_node_reports_through_runtime():
     events: list[Progress] = []
-    update = plan({}, Runtime(stream_writer=events.append))  # (4)!
+    update = plan({}, Runtime(stream_writer=events.append))  # (5)!
     assert update["files"] == ["orders-01.csv", "orders-02.csv"]
     assert [(e["id"], e["status"]) for e in events] == [("plan", "done")]
 
 
-for test in [  # (5)!
+for test in [  # (6)!
     test_reports_every_zone_and_a_terminal_state,
     test_reports_the_error_before_raising,
     test_node_reports_through_runtime,

@@ -1,6 +1,7 @@
 """Partial tool results: emit_output_delta() and stream_mode="tools"."""
 
 import time
+from typing import Literal
 
 from langchain.agents import create_agent
 from langchain.tools import ToolRuntime, tool
@@ -12,7 +13,7 @@ ZONES = {
 
 
 @tool
-def count_stock(warehouse: str, runtime: ToolRuntime) -> str:
+def count_stock(warehouse: Literal["上海仓", "杭州仓"], runtime: ToolRuntime) -> str:
     """盘点一个仓库各个库区的库存。"""
     total = 0
     for zone, count in ZONES[warehouse].items():
@@ -38,4 +39,4 @@ for event in agent.stream(question, stream_mode="tools"):  # (2)!
         call["result"] = f"出错：{event['message']}"
 
 for call in sorted(calls.values(), key=lambda call: call["warehouse"]):
-    print(f"{call['warehouse']}：{' | '.join(call['deltas'])} => {call['result']}")
+    print(f"{call['warehouse']}：{' | '.join(call['deltas'])}，结果：{call['result']}")

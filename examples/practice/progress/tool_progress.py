@@ -1,6 +1,6 @@
 """A multi-step tool reporting progress; two parallel calls kept apart."""
 
-import time
+import asyncio
 from typing import Literal, TypedDict
 
 from langchain.agents import create_agent
@@ -23,21 +23,26 @@ ZONES = {
 }
 
 
-def count_zone(warehouse: str, zone: str) -> int:
-    time.sleep(0.2)  # (2)!
+async def count_zone(warehouse: str, zone: str) -> int:
+    await asyncio.sleep(0.2)  # (2)!
     return ZONES[warehouse][zone]
 
 
 @tool
-def count_stock(warehouse: str, runtime: ToolRuntime) -> str:
+async def count_stock(
+    warehouse: Literal["上海仓", "杭州仓"],
+    runtime: ToolRuntime,  # (3)!
+) -> str:
     """盘点一个仓库各个库区的库存。"""
     zones = list(ZONES[warehouse])
 
-    def report(current: int, status: str, message: str) -> None:
+    def report(
+        current: int, status: Literal["running", "done", "error"], message: str
+    ) -> None:
         runtime.stream_writer(
             Progress(
                 type="progress",
-                id=runtime.tool_call_id,  # (3)!
+                id=runtime.tool_call_id,  # (4)!
                 step=f"盘点{warehouse}",
                 current=current,
                 total=len(zones),
@@ -46,14 +51,15 @@ def count_stock(warehouse: str, runtime: ToolRuntime) -> str:
             )
         )
 
-    report(0, "running", "开始")  # (4)!
+    report(0, "running", "开始")  # (5)!
     total = 0
     try:
         for current, zone in enumerate(zones, start=1):
-            total += count_zone(warehouse, zone)
-            report(current, "running", f"{zone}已盘点")
+            count = await count_zone(warehouse, zone)
+            total += count
+            report(current, "running", f"{zone} {count} 件")  # (6)!
     except Exception as error:
-        report(current - 1, "error", str(error))  # (5)!
+        report(current - 1, "error", str(error))  # (7)!
         raise
     report(len(zones), "done", f"共 {total} 件")
     return f"{warehouse}共 {total} 件"
@@ -62,20 +68,23 @@ def count_stock(warehouse: str, runtime: ToolRuntime) -> str:
 agent = create_agent(model="gpt-4o-mini", tools=[count_stock])
 question = {"messages": [{"role": "user", "content": "盘点一下上海仓和杭州仓的库存"}]}
 
-arrivals: list[str] = []
-by_id: dict[str, list[Progress]] = {}
-for payload in agent.stream(question, stream_mode="custom"):
-    if payload.get("type") != "progress":  # (6)!
-        continue
-    arrivals.append(payload["id"])
-    by_id.setdefault(payload["id"], []).append(payload)
 
-first, second = by_id  # (7)!
-last_of_first = max(i for i, call in enumerate(arrivals) if call == first)
-interleaved = arrivals.index(second) < last_of_first
-print(f"收到 {len(arrivals)} 条进度，来自 {len(by_id)} 个工具调用")
-print(f"两个调用的进度交错到达：{'是' if interleaved else '否'}")
-for events in sorted(by_id.values(), key=lambda events: events[0]["step"]):  # (8)!
-    steps = " → ".join(f"{e['current']}/{e['total']}" for e in events)
-    last = events[-1]
-    print(f"{last['step']}：{steps}，{last['status']}：{last['message']}")
+async def main() -> None:
+    arrivals: list[str] = []
+    by_id: dict[str, list[Progress]] = {}
+    async for payload in agent.astream(question, stream_mode="custom"):  # (8)!
+        if payload.get("type") != "progress":  # (9)!
+            continue
+        arrivals.append(payload["id"])
+        by_id.setdefault(payload["id"], []).append(payload)
+
+    print(f"收到 {len(arrivals)} 条进度，来自 {len(by_id)} 个工具调用")
+    names = {call: by_id[call][0]["step"].removeprefix("盘点") for call in by_id}
+    print(f"到达顺序：{' '.join(names[call] for call in arrivals)}")  # (10)!
+    for events in by_id.values():
+        steps = " → ".join(f"{e['current']}/{e['total']}" for e in events)
+        last = events[-1]
+        print(f"{last['step']}：{steps}，{last['status']}：{last['message']}")
+
+
+asyncio.run(main())

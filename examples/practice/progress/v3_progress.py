@@ -29,7 +29,7 @@ ZONES = {
 
 
 @tool
-def count_stock(warehouse: str, runtime: ToolRuntime) -> str:
+def count_stock(warehouse: Literal["上海仓", "杭州仓"], runtime: ToolRuntime) -> str:
     """盘点一个仓库各个库区的库存。"""
     zones = ZONES[warehouse]
     total = 0
@@ -64,10 +64,10 @@ class ProgressTransformer(StreamTransformer):
     def process(self, event) -> bool:
         data = event["params"]["data"]
         if event["method"] == "custom" and data.get("type") == "progress":
-            self.progress.push(f"{data['step']} {data['current']}/{data['total']}")
+            self.progress.push({**data, "ns": event["params"]["namespace"]})
             if data["status"] != "running":
                 self.finished.push(data["step"])
-        return True
+        return True  # (5)!
 
 
 question = {"messages": [{"role": "user", "content": "盘点一下上海仓和杭州仓的库存"}]}
@@ -76,9 +76,9 @@ agent = create_agent(model="gpt-4o-mini", tools=[count_stock])
 stream = agent.stream_events(
     question,
     version="v3",
-    transformers=[ProgressTransformer],  # (5)!
+    transformers=[ProgressTransformer],  # (6)!
 )
-progress = iter(stream.extensions["progress"])  # (6)!
+progress = iter(stream.extensions["progress"])  # (7)!
 finished = iter(stream.extensions["finished"])
 print(f"调用时注册：progress 通道 {len(list(progress))} 项")
 print(f"  finished 通道：{sorted(finished)}")
@@ -86,12 +86,12 @@ print(f"  finished 通道：{sorted(finished)}")
 agent = create_agent(
     model="gpt-4o-mini",
     tools=[count_stock],
-    transformers=[ProgressTransformer],  # (7)!
+    transformers=[ProgressTransformer],  # (8)!
 )
 stream = agent.stream_events(question, version="v3")
 methods: dict[str, int] = {}
-for event in stream:  # (8)!
+for event in stream:  # (9)!
     methods[event["method"]] = methods.get(event["method"], 0) + 1
 custom = {m: n for m, n in methods.items() if m.startswith("custom")}
 print(f"创建时注册：原始事件流里的自定义事件 {custom}")
-print(f"  事后再读 finished 通道：{list(stream.extensions['finished'])}")  # (9)!
+print(f"  事后再读 finished 通道：{list(stream.extensions['finished'])}")  # (10)!
