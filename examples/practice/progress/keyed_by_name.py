@@ -42,4 +42,5 @@ async def main() -> None:
         print(f"这一行的分母依次是：{' → '.join(map(str, totals))}")
 
 
-asyncio.run(main())
+if __name__ == "__main__":
+    asyncio.run(main())

@@ -90,22 +90,21 @@ def fake_runtime(events: list) -> ToolRuntime:  # (1)!
     )
 
 
-def test_reports_every_zone_and_a_terminal_state():
+async def test_reports_every_zone_and_a_terminal_state():  # (2)!
     events: list[Progress] = []
-    result = asyncio.run(  # (2)!
-        count_stock.ainvoke({"warehouse": "上海仓", "runtime": fake_runtime(events)})
-    )
+    call = {"warehouse": "上海仓", "runtime": fake_runtime(events)}
+    result = await count_stock.ainvoke(call)
     assert result == "上海仓共 245 件"
     assert [e["current"] for e in events] == [0, 1, 2, 3, 3]
     assert {e["id"] for e in events} == {"call_1"}  # (3)!
     assert events[-1]["status"] == "done"
 
 
-def test_reports_the_error_before_raising():
+async def test_reports_the_error_before_raising():
     events: list[Progress] = []
     call = {"warehouse": "广州仓", "runtime": fake_runtime(events)}
     try:
-        asyncio.run(count_stock.ainvoke(call))
+        await count_stock.ainvoke(call)
     except ConnectionError:
         pass
     else:
@@ -114,17 +113,22 @@ def test_reports_the_error_before_raising():
     assert (events[-1]["current"], events[-1]["message"]) == (1, "B 区扫描枪离线")
 
 
-def test_node_reports_through_runtime():
+async def test_node_reports_through_runtime():
     events: list[Progress] = []
     update = plan({}, Runtime(stream_writer=events.append))  # (5)!
     assert update["files"] == ["orders-01.csv", "orders-02.csv"]
     assert [(e["id"], e["status"]) for e in events] == [("plan", "done")]
 
 
-for test in [  # (6)!
-    test_reports_every_zone_and_a_terminal_state,
-    test_reports_the_error_before_raising,
-    test_node_reports_through_runtime,
-]:
-    test()
-    print(f"{test.__name__}：通过")
+async def main() -> None:
+    for test in [  # (6)!
+        test_reports_every_zone_and_a_terminal_state,
+        test_reports_the_error_before_raising,
+        test_node_reports_through_runtime,
+    ]:
+        await test()
+        print(f"{test.__name__}：通过")
+
+
+if __name__ == "__main__":
+    asyncio.run(main())

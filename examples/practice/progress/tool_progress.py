@@ -87,4 +87,5 @@ async def main() -> None:
         print(f"{last['step']}：{steps}，{last['status']}：{last['message']}")
 
 
-asyncio.run(main())
+if __name__ == "__main__":
+    asyncio.run(main())
