@@ -1,4 +1,4 @@
-"""Two runs streaming at once in one process, and two model calls at once inside one node."""
+"""Two runs streaming at once in one process; two model calls at once in one node."""
 
 import asyncio
 from typing import TypedDict
@@ -29,7 +29,7 @@ review = StateGraph(Review).add_node(weigh).add_edge(START, "weigh").compile()
 
 
 async def one_run(name: str, question: str, queue: asyncio.Queue) -> None:
-    async for token, metadata in agent.astream(  # (2)!
+    async for token, _ in agent.astream(  # (2)!
         {"messages": [{"role": "user", "content": question}]},
         stream_mode="messages",
     ):
@@ -39,7 +39,7 @@ async def one_run(name: str, question: str, queue: asyncio.Queue) -> None:
 
 
 def report(title: str, arrivals: list[tuple[str, str]]) -> None:
-    switches = sum(a[0] != b[0] for a, b in zip(arrivals, arrivals[1:]))
+    switches = sum(a[0] != b[0] for a, b in zip(arrivals, arrivals[1:], strict=False))
     answers = {
         source: "".join(text for s, text in arrivals if s == source)
         for source in sorted({source for source, _ in arrivals})
@@ -48,7 +48,8 @@ def report(title: str, arrivals: list[tuple[str, str]]) -> None:
     mixed = "".join(text for _, text in arrivals)  # (6)!
     print(f"{title}：两路的块交错到达：{'是' if switches >= 2 else '否'}")
     readable = mixed in (first + second, second + first)
-    print(f"  ❌ 不分来源拼成一段：{'读得通' if readable else '两段话混在一起，读不通'}")
+    verdict = "读得通" if readable else "两段话混在一起，读不通"
+    print(f"  ❌ 不分来源拼成一段：{verdict}")
     for source, answer in answers.items():
         print(f"  ✅ {source}：{answer}")
 
@@ -72,7 +73,8 @@ async def main() -> None:
     async for token, metadata in review.astream({}, stream_mode="messages"):
         if isinstance(token, AIMessageChunk) and token.text:
             source = "、".join(metadata.get("tags", []))  # (5)!
-            arrivals.append((f"{metadata['langgraph_node']} 节点 [{source}]", token.text))
+            node = metadata["langgraph_node"]
+            arrivals.append((f"{node} 节点 [{source}]", token.text))
     report("一个节点里的两次模型调用", arrivals)
 
 

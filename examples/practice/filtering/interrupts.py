@@ -1,4 +1,4 @@
-"""Tokens, progress and approvals in one loop: stream, collect interrupts, resume by id, repeat."""
+"""Tokens and approvals in one loop: stream, collect interrupts, resume by id."""
 
 from langchain.agents import create_agent
 from langchain.agents.middleware import HumanInTheLoopMiddleware
@@ -19,7 +19,8 @@ agent = create_agent(
     tools=[send_email],
     middleware=[
         HumanInTheLoopMiddleware(
-            interrupt_on={"send_email": True}, interrupt_mode="per_call"  # (1)!
+            interrupt_on={"send_email": True},
+            interrupt_mode="per_call",  # (1)!
         )
     ],
     checkpointer=InMemorySaver(),  # (2)!
@@ -36,13 +37,13 @@ def human_decides(request: dict) -> dict:  # (3)!
 payload = {"messages": [{"role": "user", "content": "给张三和李四各发一封会议提醒"}]}
 for round_number in range(1, 5):  # (4)!
     print(f"— 第 {round_number} 轮 —")
-    pending, tool_results = [], []
+    pending, tool_results, spoke = [], [], False
     for part in agent.stream(
         payload, config, stream_mode=["messages", "updates"], version="v2"
     ):
         if part["type"] == "messages":
-            token, metadata = part["data"]
-            if metadata["langgraph_node"] != "model" or not isinstance(token, AIMessageChunk):
+            token, _ = part["data"]
+            if not isinstance(token, AIMessageChunk):
                 continue
             for piece in token.tool_call_chunks:
                 if piece["name"]:
@@ -52,11 +53,13 @@ for round_number in range(1, 5):  # (4)!
                     print(line)
                 tool_results = []
                 print(token.text, end="", flush=True)
+                spoke = True
         elif "__interrupt__" in part["data"]:
             pending.extend(part["data"]["__interrupt__"])  # (6)!
         elif "tools" in part["data"]:
             tool_results.append(f"[工具] {part['data']['tools']['messages'][-1].text}")
-    print()
+    if spoke:
+        print()
     if not pending:
         break
     decisions = {item.id: human_decides(item.value) for item in pending}  # (7)!

@@ -1,4 +1,4 @@
-"""A model tagged nostream: its tokens are gone, but what the node returns still comes through."""
+"""A model tagged nostream: no tokens, but what its node returns still comes through."""
 
 import operator
 from typing import Annotated, TypedDict

@@ -1,4 +1,4 @@
-"""The UI shows only the writer's answer, streamed; four filters compared on the same run."""
+"""The UI shows only the writer's answer; four filters compared on the same run."""
 
 from langchain.agents import create_agent
 from langchain.messages import AIMessageChunk
@@ -28,7 +28,9 @@ def ask_writer(notes: str) -> str:
 supervisor = create_agent(
     model="gpt-4o-mini", tools=[ask_researcher, ask_writer], name="supervisor"
 )
-question = {"messages": [{"role": "user", "content": "给团队写一段关于远程办公的简短建议"}]}
+question = {
+    "messages": [{"role": "user", "content": "给团队写一段关于远程办公的简短建议"}]
+}
 
 filters = {  # (1)!
     "不过滤（只要有文字）": lambda md: True,

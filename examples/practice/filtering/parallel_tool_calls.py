@@ -1,4 +1,4 @@
-"""Two agents at once, each with two parallel tool calls: assemble the argument pieces per call."""
+"""Two agents at once, each calling two tools in parallel: assemble each call."""
 
 import json
 import operator
@@ -48,9 +48,9 @@ graph = (
     .compile()
 )
 
-by_index = defaultdict(str)  # ❌ (2)!
+by_index = defaultdict(str)  # (2)!
 sources = defaultdict(set)
-by_message: dict[str, AIMessageChunk] = {}  # ✅ (3)!
+by_message: dict[str, AIMessageChunk] = {}  # (3)!
 streamed, completed = [], []
 
 for part in graph.stream(
@@ -59,20 +59,26 @@ for part in graph.stream(
     desk = part["ns"][0].split(":")[0] if part["ns"] else "顶层图"
     if part["type"] == "messages":
         token, metadata = part["data"]
-        if not isinstance(token, AIMessageChunk) or metadata["langgraph_node"] != "model":
+        if (
+            not isinstance(token, AIMessageChunk)
+            or metadata["langgraph_node"] != "model"
+        ):
             continue
         for piece in token.tool_call_chunks:
             by_index[piece["index"]] += piece["args"] or ""
             sources[piece["index"]].add(token.id)
-        by_message[token.id] = by_message.get(token.id, AIMessageChunk(content="")) + token
+        so_far = by_message.get(token.id, AIMessageChunk(content=""))
+        by_message[token.id] = so_far + token
         if token.chunk_position == "last":  # (4)!
             calls = by_message.pop(token.id).tool_calls
             streamed += [f"{desk}：{c['name']}({c['args']})" for c in calls]
     elif part["ns"]:
-        for node, update in part["data"].items():  # (5)!
+        for update in part["data"].values():  # (5)!
             for message in (update or {}).get("messages", []):
                 if isinstance(message, AIMessage):
-                    completed += [f"{desk}：{c['name']}({c['args']})" for c in message.tool_calls]
+                    completed += [
+                        f"{desk}：{c['name']}({c['args']})" for c in message.tool_calls
+                    ]
 
 print("❌ 只按 index 拼接：")
 for index, args in sorted(by_index.items()):
@@ -81,7 +87,8 @@ for index, args in sorted(by_index.items()):
         verdict = "能解析"
     except json.JSONDecodeError:
         verdict = "无法解析"
-    print(f"  index {index}：混进了 {len(sources[index])} 次模型调用的片段，参数{verdict}")
+    calls = len(sources[index])
+    print(f"  index {index}：混进了 {calls} 次模型调用的片段，参数{verdict}")
 print("✅ 按消息 id 分别相加，收尾块到达时读 .tool_calls：")
 for line in sorted(streamed):
     print(f"  {line}")

@@ -1,4 +1,4 @@
-"""A supervisor with two named sub-agents and a tagged summariser: who produced each token."""
+"""A supervisor, two named sub-agents, a tagged summariser: who made each token."""
 
 from langchain.agents import create_agent
 from langchain.messages import AIMessageChunk
@@ -7,7 +7,9 @@ from langchain_openai import ChatOpenAI
 
 researcher = create_agent(model="gpt-4o-mini", tools=[], name="researcher")  # (1)!
 writer = create_agent(model="gpt-4o-mini", tools=[], name="writer")
-summariser = ChatOpenAI(model="gpt-4o-mini").with_config(tags=["internal_summary"])  # (2)!
+summariser = ChatOpenAI(model="gpt-4o-mini").with_config(
+    tags=["internal_summary"]
+)  # (2)!
 
 
 @tool
@@ -28,18 +30,22 @@ def ask_writer(notes: str) -> str:
 supervisor = create_agent(
     model="gpt-4o-mini", tools=[ask_researcher, ask_writer], name="supervisor"
 )
-question = {"messages": [{"role": "user", "content": "给团队写一段关于远程办公的简短建议"}]}
-
+question = {
+    "messages": [{"role": "user", "content": "给团队写一段关于远程办公的简短建议"}]
+}
 
 
 def strip_ids(namespace: str) -> str:
-    """"tools:1f0c…|model:9a2e…" -> "tools|model": task ids differ on every run."""
+    """ "tools:1f0c…|model:9a2e…" -> "tools|model": task ids differ on every run."""
     return "|".join(segment.split(":")[0] for segment in namespace.split("|"))
 
 
 seen = set()
 for part in supervisor.stream(
-    question, stream_mode="messages", subgraphs=True, version="v2"  # (4)!
+    question,
+    stream_mode="messages",
+    subgraphs=True,
+    version="v2",  # (4)!
 ):
     token, metadata = part["data"]
     if not isinstance(token, AIMessageChunk) or token.id in seen:
