@@ -45,7 +45,7 @@ def report(title: str, arrivals: list[tuple[str, str]]) -> None:
         for source in sorted({source for source, _ in arrivals})
     }
     first, second = answers.values()
-    mixed = "".join(text for _, text in arrivals)  # (6)!
+    mixed = "".join(text for _, text in arrivals)  # (4)!
     print(f"{title}：两路的块交错到达：{'是' if switches >= 2 else '否'}")
     readable = mixed in (first + second, second + first)
     verdict = "读得通" if readable else "两段话混在一起，读不通"
@@ -61,7 +61,7 @@ async def main() -> None:
         asyncio.create_task(one_run("午睡", "一句话说说午睡的好处", queue)),
     ]
     arrivals, finished = [], 0
-    while finished < len(runs):  # (4)!
+    while finished < len(runs):  # (5)!
         name, text = await queue.get()
         if text is None:
             finished += 1
@@ -72,7 +72,7 @@ async def main() -> None:
     arrivals = []
     async for token, metadata in review.astream({}, stream_mode="messages"):
         if isinstance(token, AIMessageChunk) and token.text:
-            source = "、".join(metadata.get("tags", []))  # (5)!
+            source = "、".join(metadata.get("tags", []))  # (6)!
             node = metadata["langgraph_node"]
             arrivals.append((f"{node} 节点 [{source}]", token.text))
     report("一个节点里的两次模型调用", arrivals)

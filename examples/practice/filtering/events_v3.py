@@ -38,7 +38,7 @@ warnings.simplefilter("ignore", LangChainBetaWarning)  # (1)!
 
 run = supervisor.stream_events(question, version="v3")
 for sub in run.subagents:  # (2)!
-    print(f"子 Agent {sub.name} 开始（由工具调用 {sub.cause['type']} 触发）")
+    print(f"子 Agent {sub.name} 开始，cause 的类型：{sub.cause['type']}")
     if sub.name != "writer":
         continue
     for message in sub.messages:  # (3)!

@@ -40,7 +40,9 @@ for part in graph.stream(
 ):
     if part["type"] == "messages":
         message, metadata = part["data"]
-        kind = "块" if isinstance(message, AIMessageChunk) else "整条消息"  # (4)!
+        if not message.text:
+            continue  # (4)!
+        kind = "块" if isinstance(message, AIMessageChunk) else "整条消息"  # (5)!
         print(f"messages [{metadata['langgraph_node']}] {kind}：{message.text}")
     else:
         for node, update in part["data"].items():
