@@ -78,4 +78,5 @@ async def main() -> None:
     report("一个节点里的两次模型调用", arrivals)
 
 
-asyncio.run(main())
+if __name__ == "__main__":
+    asyncio.run(main())

@@ -53,4 +53,5 @@ async def main() -> None:
             print(f"  {agent} 的 token：{said}")
 
 
-asyncio.run(main())  # (3)!
+if __name__ == "__main__":
+    asyncio.run(main())  # (3)!
