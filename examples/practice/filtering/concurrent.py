@@ -46,7 +46,7 @@ def report(title: str, arrivals: list[tuple[str, str]]) -> None:
     }
     first, second = answers.values()
     mixed = "".join(text for _, text in arrivals)  # (4)!
-    print(f"{title}：两路的块交错到达：{'是' if switches >= 2 else '否'}")
+    print(f"{title}，两路的块是否交错到达：{'是' if switches >= 2 else '否'}")
     readable = mixed in (first + second, second + first)
     verdict = "读得通" if readable else "两段话混在一起，读不通"
     print(f"  ❌ 不分来源拼成一段：{verdict}")
@@ -67,7 +67,7 @@ async def main() -> None:
             finished += 1
         else:
             arrivals.append((name, text))
-    report("两个运行", arrivals)
+    report("两次并发的运行", arrivals)
 
     arrivals = []
     async for token, metadata in review.astream({}, stream_mode="messages"):

@@ -6,6 +6,7 @@ from langchain.agents import create_agent
 from langchain.tools import tool
 from langchain_core._api import LangChainBetaWarning
 from langchain_openai import ChatOpenAI
+from langgraph_sdk.stream.subscription import matches_subscription
 
 researcher = create_agent(model="gpt-4o-mini", tools=[], name="researcher")
 writer = create_agent(model="gpt-4o-mini", tools=[], name="writer")
@@ -38,7 +39,8 @@ warnings.simplefilter("ignore", LangChainBetaWarning)  # (1)!
 
 run = supervisor.stream_events(question, version="v3")
 for sub in run.subagents:  # (2)!
-    print(f"子 Agent {sub.name} 开始，cause 的类型：{sub.cause['type']}")
+    cause = (sub.cause or {}).get("type")
+    print(f"子 Agent {sub.name} 开始，cause 的类型：{cause}")
     if sub.name != "writer":
         continue
     for message in sub.messages:  # (3)!
@@ -53,11 +55,14 @@ for name, item in run.interleave("messages", "tool_calls"):  # (4)!
     if name == "tool_calls":
         print(f"  [工具调用] {item.tool_name}({item.input})")
     else:
-        print(f"  [{item.node} 节点的模型调用] {''.join(item.text)}")  # (5)!
+        text = "".join(item.text) or "（没有文字）"
+        print(f"  [{item.node} 节点的模型调用] {text}")  # (5)!
 
-print("原始事件：顶层、不带 internal_summary 标签的文字：", end="")
+print("原始事件里顶层、不带 internal_summary 标签的文字：", end="")
 run = supervisor.stream_events(question, version="v3")
+events = []
 for event in run:  # (6)!
+    events.append(event)
     if event["method"] != "messages" or event["params"]["namespace"]:
         continue
     data, metadata = event["params"]["data"]
@@ -66,3 +71,22 @@ for event in run:  # (6)!
     if data["event"] == "content-block-delta" and data["delta"]["type"] == "text-delta":
         print(data["delta"]["text"], end="", flush=True)
 print()
+
+tools_task = next(e["params"]["namespace"][0] for e in events if e["params"]["namespace"])
+subscriptions = {  # (7)!
+    "namespaces=[[]], depth=0": {"channels": ["messages"], "namespaces": [[]], "depth": 0},
+    'namespaces=[["tools"]]': {"channels": ["messages"], "namespaces": [["tools"]]},
+    'namespaces=[["tools:<第一个任务 id>"]]': {
+        "channels": ["messages"],
+        "namespaces": [[tools_task]],
+    },
+    "不限命名空间": {"channels": ["messages"]},
+}
+print("同一批原始事件，套上 SDK 的订阅条件（channels=[\"messages\"]）：")
+for label, params in subscriptions.items():
+    agents = {
+        event["params"]["data"][1].get("lc_agent_name")
+        for event in events
+        if matches_subscription(event, params)  # (8)!
+    }
+    print(f"  {label}：{'、'.join(sorted(agents))}")

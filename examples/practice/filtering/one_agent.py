@@ -33,10 +33,13 @@ question = {
 }
 
 filters = {  # (1)!
-    "不过滤（只要有文字）": lambda md: True,
-    "langgraph_node == 'model'": lambda md: md["langgraph_node"] == "model",
-    "lc_agent_name == 'supervisor'": lambda md: md.get("lc_agent_name") == "supervisor",
-    "supervisor，且不带 internal_summary 标签": lambda md: (
+    "无（只要有文字）": lambda ns, md: True,
+    "langgraph_node == 'model'": lambda ns, md: md["langgraph_node"] == "model",
+    "ns == ()（只要顶层）": lambda ns, md: not ns,
+    "lc_agent_name == 'supervisor'": lambda ns, md: (
+        md.get("lc_agent_name") == "supervisor"
+    ),
+    "lc_agent_name == 'supervisor'，且不带 internal_summary 标签": lambda ns, md: (
         md.get("lc_agent_name") == "supervisor"
         and "internal_summary" not in md.get("tags", [])  # (2)!
     ),
@@ -50,13 +53,15 @@ for part in supervisor.stream(
     token, metadata = part["data"]
     if not isinstance(token, AIMessageChunk) or not token.text:
         continue  # (3)!
+    if metadata.get("lc_source"):
+        continue  # (4)!
     if (
         metadata.get("lc_agent_name") == "writer"
         and metadata["langgraph_node"] == "model"
-    ):  # (4)!
+    ):  # (5)!
         print(token.text, end="", flush=True)
     for name, accepts in filters.items():
-        if accepts(metadata):
+        if accepts(part["ns"], metadata):
             passed[name] += token.text
 print()
 
