@@ -72,9 +72,14 @@ for event in run:  # (6)!
         print(data["delta"]["text"], end="", flush=True)
 print()
 
-tools_task = next(e["params"]["namespace"][0] for e in events if e["params"]["namespace"])
+namespaces = [event["params"]["namespace"] for event in events]
+tools_task = next(namespace[0] for namespace in namespaces if namespace)
 subscriptions = {  # (7)!
-    "namespaces=[[]], depth=0": {"channels": ["messages"], "namespaces": [[]], "depth": 0},
+    "namespaces=[[]], depth=0": {
+        "channels": ["messages"],
+        "namespaces": [[]],
+        "depth": 0,
+    },
     'namespaces=[["tools"]]': {"channels": ["messages"], "namespaces": [["tools"]]},
     'namespaces=[["tools:<第一个任务 id>"]]': {
         "channels": ["messages"],
@@ -82,7 +87,7 @@ subscriptions = {  # (7)!
     },
     "不限命名空间": {"channels": ["messages"]},
 }
-print("同一批原始事件，套上 SDK 的订阅条件（channels=[\"messages\"]）：")
+print('同一批原始事件，套上 SDK 的订阅条件（channels=["messages"]）：')
 for label, params in subscriptions.items():
     agents = {
         event["params"]["data"][1].get("lc_agent_name")
