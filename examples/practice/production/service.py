@@ -1,0 +1,214 @@
+"""A resilient SSE service: retry, fallback, restarted answers, client disconnects and graceful shutdown.
+
+`python service.py --serve` serves it on http://127.0.0.1:8002/ until Ctrl-C or SIGTERM.
+Without `--serve` it starts itself on a free loopback port, asks it questions whose upstream
+fails in different ways, stops it in the middle of a run, starts it again and resumes that run.
+"""
+
+import asyncio
+import json
+import signal
+import socket
+import sys
+import uuid
+
+import httpx
+import uvicorn
+from fastapi import FastAPI
+from fastapi.responses import StreamingResponse
+from langchain.agents import create_agent
+from langchain.agents.middleware import (
+    ModelFallbackMiddleware,
+    ModelRefusalMiddleware,
+    ModelRetryMiddleware,
+)
+from langchain_core.exceptions import ModelConnectionError, ModelTimeoutError
+from langchain_core.messages import AIMessageChunk
+from langchain_openai import ChatOpenAI
+from langgraph.checkpoint.memory import InMemorySaver
+from langgraph.errors import GraphDrained
+from langgraph.runtime import RunControl
+from pydantic import BaseModel
+
+SERVE_PORT = 8002
+SSE_HEADERS = {"Cache-Control": "no-cache", "X-Accel-Buffering": "no"}
+
+
+async def get_forecast(city: str) -> str:
+    """查询城市明天的天气预报。"""
+    await asyncio.sleep(1.0)
+    return f"{city}明天小雨，18°C。"
+
+
+def make_model(name: str) -> ChatOpenAI:
+    return ChatOpenAI(
+        model=name,
+        use_responses_api=True,  # (1)!
+        max_retries=2,  # (2)!
+        timeout=httpx.Timeout(60.0, connect=5.0),  # (3)!
+        stream_chunk_timeout=20.0,  # (4)!
+    )
+
+
+checkpointer = InMemorySaver()  # (5)!
+agent = create_agent(
+    make_model("gpt-4o-mini"),
+    tools=[get_forecast],
+    checkpointer=checkpointer,
+    middleware=[
+        ModelFallbackMiddleware(make_model("gpt-4o")),  # (6)!
+        ModelRetryMiddleware(
+            max_retries=1,
+            retry_on=(ModelConnectionError, ModelTimeoutError, TimeoutError),
+            on_failure="error",
+            initial_delay=0.05,
+        ),
+        ModelRefusalMiddleware(),
+    ],
+)
+
+
+class Question(BaseModel):
+    message: str
+    thread_id: str | None = None
+
+
+class Resume(BaseModel):
+    thread_id: str
+
+
+def sse(event: str, data: dict) -> str:
+    return f"event: {event}\ndata: {json.dumps(data, ensure_ascii=False)}\n\n"
+
+
+def create_app() -> FastAPI:
+    app = FastAPI()
+    controls: set[RunControl] = set()
+    app.state.drain = lambda reason: [c.request_drain(reason) for c in controls]  # (7)!
+
+    async def events(inputs, thread_id: str):
+        control = RunControl()
+        controls.add(control)
+        config = {"configurable": {"thread_id": thread_id}}
+        message_id, answer = None, ""
+        yield sse("start", {"thread_id": thread_id})
+        try:
+            async for part in agent.astream(
+                inputs, config, stream_mode="messages", version="v2", control=control
+            ):
+                chunk, metadata = part["data"]
+                if metadata["langgraph_node"] != "model" or not isinstance(chunk, AIMessageChunk):
+                    continue
+                if chunk.id != message_id:  # (8)!
+                    if answer:
+                        yield sse("restart", {"discarded": len(answer)})
+                    message_id, answer = chunk.id, ""
+                if chunk.text:
+                    answer += chunk.text
+                    yield sse("token", {"text": chunk.text})
+            yield sse("end", {"answer": answer})
+        except GraphDrained:  # (9)!
+            yield sse("error", {"type": "drained", "message": "服务正在重启，请稍后继续"})
+        except Exception as error:  # noqa: BLE001  (10)!
+            yield sse("error", {"type": type(error).__name__, "message": "模型服务暂时不可用"})
+        finally:
+            controls.discard(control)  # (11)!
+
+    @app.post("/chat")
+    async def chat(question: Question) -> StreamingResponse:
+        inputs = {"messages": [("user", question.message)]}
+        thread_id = question.thread_id or uuid.uuid4().hex
+        return StreamingResponse(
+            events(inputs, thread_id), media_type="text/event-stream", headers=SSE_HEADERS
+        )
+
+    @app.post("/resume")
+    async def resume(body: Resume) -> StreamingResponse:
+        return StreamingResponse(  # (12)!
+            events(None, body.thread_id), media_type="text/event-stream", headers=SSE_HEADERS
+        )
+
+    return app
+
+
+class DrainingServer(uvicorn.Server):
+    def handle_exit(self, sig: int, frame) -> None:  # (13)!
+        self.config.app.state.drain(signal.Signals(sig).name)
+        super().handle_exit(sig, frame)
+
+    def drain(self, reason: str) -> None:
+        self.config.app.state.drain(reason)
+        self.should_exit = True
+
+
+async def start(app: FastAPI) -> tuple[DrainingServer, asyncio.Task, str]:
+    server = DrainingServer(uvicorn.Config(app, log_level="warning"))
+    listener = socket.create_server(("127.0.0.1", 0))
+    serving = asyncio.create_task(server.serve(sockets=[listener]))
+    while not server.started:
+        await asyncio.sleep(0.01)
+    return server, serving, f"http://127.0.0.1:{listener.getsockname()[1]}"
+
+
+async def ask(client, url: str, body: dict, on_event=None) -> dict:
+    """The client side: what the user sees, with a restart clearing the shown text."""
+    shown, seen, event = "", [], None
+    async with client.stream("POST", url, json=body) as response:
+        async for line in response.aiter_lines():
+            if line.startswith("event: "):
+                event = line.removeprefix("event: ")
+            elif line.startswith("data: "):
+                data = json.loads(line.removeprefix("data: "))
+                if event == "token":
+                    shown += data["text"]
+                elif event == "restart":
+                    shown = ""  # (14)!
+                if not seen or seen[-1] != event:
+                    seen.append(event)
+                if on_event:
+                    on_event(event, data)
+                if event in ("end", "error"):
+                    print(f"  事件：{' → '.join(seen)}")
+                    print(f"  最终显示：{shown!r}")
+                    if event == "error":
+                        print(f"  error：{data}")
+                    return data
+    return {}
+
+
+async def demo() -> None:
+    async with httpx.AsyncClient(timeout=30) as client:
+        server, serving, base = await start(create_app())
+        print("1. 上游在第 3 个 token 后断线一次：")
+        await ask(client, f"{base}/chat", {"message": "讲一个关于程序员的冷笑话"})
+        print("2. 主模型连续返回 500：")
+        await ask(client, f"{base}/chat", {"message": "用一句话介绍杭州"})
+        print("3. 工具运行时进程收到 SIGTERM：")
+        thread_id = "user-42"
+
+        def stop_while_tool_runs(event: str, data: dict) -> None:
+            if event == "start":
+                asyncio.get_running_loop().call_later(0.1, server.drain, "SIGTERM")  # (15)!
+
+        body = {"message": "上海明天需要带伞吗？", "thread_id": thread_id}
+        await ask(client, f"{base}/chat", body, stop_while_tool_runs)
+        await serving
+        print(f"  服务已退出：{serving.done()}")
+        print("4. 重启后从检查点继续：")
+        server, serving, base = await start(create_app())
+        await ask(client, f"{base}/resume", {"thread_id": thread_id})
+        server.should_exit = True
+        await serving
+
+
+async def main() -> None:
+    if "--serve" in sys.argv:
+        print(f"POST http://127.0.0.1:{SERVE_PORT}/chat ，按 Ctrl-C 停止", flush=True)
+        config = uvicorn.Config(create_app(), host="127.0.0.1", port=SERVE_PORT)
+        await DrainingServer(config).serve()
+    else:
+        await demo()
+
+
+if __name__ == "__main__":
+    asyncio.run(main())
