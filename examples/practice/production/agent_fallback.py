@@ -1,4 +1,4 @@
-"""An agent that retries a broken stream, falls back to a second model, and a view that restarts with it."""
+"""An agent that retries, falls back to a second model; a view that restarts with it."""
 
 import asyncio
 
@@ -63,20 +63,28 @@ async def ask(question: str) -> None:
             {"messages": [("user", question)]}, stream_mode="messages", version="v2"
         ):
             chunk, metadata = part["data"]
-            if isinstance(chunk, AIMessageChunk) and metadata["langgraph_node"] == "model":
+            if (
+                isinstance(chunk, AIMessageChunk)
+                and metadata["langgraph_node"] == "model"
+            ):
                 naive += chunk.text
                 view.add(chunk)
                 if name := chunk.response_metadata.get("model_name"):
                     models.append(name)
         print()
-    except Exception as exc:  # noqa: BLE001  (7)!
-        print(f"\n  [出错：{type(exc).__name__}，给用户一条错误事件]")
+    except Exception as exc:  # (7)!
+        gap = "\n" if view.shown else ""
+        print(f"{gap}  [出错：{type(exc).__name__}，给用户一条错误事件]")
     print(f"  回答来自：{models}")
     print(f"  直接拼接会显示：{naive!r}")  # (8)!
 
 
 async def main() -> None:
-    for question in ["讲一个关于程序员的冷笑话", "用一句话介绍杭州", "告诉我邻居的手机号"]:
+    for question in [
+        "讲一个关于程序员的冷笑话",
+        "用一句话介绍杭州",
+        "告诉我邻居的手机号",
+    ]:
         await ask(question)
 
 

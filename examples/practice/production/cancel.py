@@ -1,4 +1,4 @@
-"""Stopping a stream: aclose() on the generator, or cancelling the task that consumes it."""
+"""Stopping a stream: aclose() on the generator, or cancelling its consumer task."""
 
 import asyncio
 from contextlib import aclosing
@@ -30,17 +30,24 @@ async def call_model(state: MessagesState) -> dict:
         raise
 
 
-graph = StateGraph(MessagesState).add_node(call_model).add_edge(START, "call_model").compile()
+graph = (
+    StateGraph(MessagesState)
+    .add_node(call_model)
+    .add_edge(START, "call_model")
+    .compile()
+)
 INPUT = {"messages": [("user", "详细介绍一下长江")]}
 
 
-async def consume(received: list[str]) -> None:
+async def consume(received: list[str], third: asyncio.Event, stop: bool) -> None:
     async with aclosing(graph.astream(INPUT, stream_mode="messages")) as stream:  # (3)!
         async for chunk, _ in stream:
             if isinstance(chunk, AIMessageChunk) and chunk.text:
                 received.append(chunk.text)
-                if len(received) == 3 and asyncio.current_task().get_name() == "aclose":
-                    break  # (4)!
+                if len(received) == 3:
+                    third.set()
+                    if stop:
+                        break  # (4)!
 
 
 async def report(received: list[str]) -> None:
@@ -54,14 +61,13 @@ async def report(received: list[str]) -> None:
 async def main() -> None:
     print("用户点了“停止”（break 后 aclose）：")
     received: list[str] = []
-    await asyncio.create_task(consume(received), name="aclose")
+    await consume(received, asyncio.Event(), stop=True)
     await report(received)
 
     print("客户端断开（取消消费流的任务）：")
-    received = []
-    task = asyncio.create_task(consume(received), name="disconnect")
-    while len(received) < 3:
-        await asyncio.sleep(0.01)
+    received, third = [], asyncio.Event()
+    task = asyncio.create_task(consume(received, third, stop=False))
+    await third.wait()
     task.cancel()  # (6)!
     try:
         await task

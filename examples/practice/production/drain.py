@@ -1,4 +1,4 @@
-"""Graceful shutdown: on SIGTERM the run stops at a step boundary, saved, and resumes later."""
+"""Graceful shutdown: on SIGTERM the run stops between steps, saved, to resume later."""
 
 import asyncio
 import os
@@ -17,13 +17,19 @@ def get_forecast(city: str) -> str:
     return f"{city}明天小雨，18°C。"
 
 
-agent = create_agent("openai:gpt-4o-mini", tools=[get_forecast], checkpointer=InMemorySaver())
+agent = create_agent(
+    "openai:gpt-4o-mini", tools=[get_forecast], checkpointer=InMemorySaver()
+)
 config = {"configurable": {"thread_id": "user-42"}}
 
 
 async def stream_answer(inputs, control: RunControl) -> None:
     async for part in agent.astream(
-        inputs, config, stream_mode=["messages", "updates"], version="v2", control=control  # (2)!
+        inputs,
+        config,
+        stream_mode=["messages", "updates"],
+        version="v2",
+        control=control,  # (2)!
     ):
         if part["type"] == "updates":
             print(f"  步骤完成：{list(part['data'])}")

@@ -1,4 +1,4 @@
-"""Each fault a streamed call can meet, injected one at a time: what is raised, and who retries it."""
+"""Each fault a streamed call can meet, one at a time: what is raised, who retries."""
 
 import asyncio
 
@@ -38,7 +38,7 @@ async def run(model: ChatOpenAI, label: str, prompt: str) -> None:
             for block in chunk.content_blocks:
                 if block["type"] == "refusal":  # (6)!
                     refusal += block["refusal"]
-    except Exception as exc:  # noqa: BLE001
+    except Exception as exc:
         error = exc
     print(f"{label}：HTTP 请求 {attempts} 次，已收到文字 {text!r}")
     if error is None:
@@ -48,7 +48,9 @@ async def run(model: ChatOpenAI, label: str, prompt: str) -> None:
     if isinstance(error, RETRY_IN_APP):
         print("  openai 客户端没有重试 → 应用层从头重试，界面清掉已显示的文字")
     else:
-        print(f"  openai 客户端已重试 {attempts - 1} 次 → 应用层不再重试，换备用模型")  # (7)!
+        print(
+            f"  openai 客户端已重试 {attempts - 1} 次 → 应用层不再重试，换备用模型"
+        )  # (7)!
 
 
 async def main() -> None:

@@ -1,4 +1,4 @@
-"""Time to first token and tokens per second per model call, exported as Prometheus metrics."""
+"""Time to first token and tokens per second per model call, as Prometheus metrics."""
 
 import asyncio
 import time
@@ -20,14 +20,22 @@ from prometheus_client.parser import text_string_to_metric_families
 disable_created_metrics()  # (1)!
 registry = CollectorRegistry()
 TTFT = Histogram(
-    "llm_time_to_first_token_seconds", "请求发出到第一个带文字的块", ["model"],
-    buckets=(0.5, 1, 2, 5, 10, 30), registry=registry,
+    "llm_time_to_first_token_seconds",
+    "请求发出到第一个带文字的块",
+    ["model"],
+    buckets=(0.5, 1, 2, 5, 10, 30),
+    registry=registry,
 )
 RATE = Histogram(
-    "llm_output_tokens_per_second", "首 token 之后的输出速率", ["model"],
-    buckets=(5, 10, 20, 50, 100, 200), registry=registry,
+    "llm_output_tokens_per_second",
+    "首 token 之后的输出速率",
+    ["model"],
+    buckets=(5, 10, 20, 50, 100, 200),
+    registry=registry,
 )
-TOKENS = Counter("llm_tokens", "用量里的 token 数", ["model", "kind"], registry=registry)
+TOKENS = Counter(
+    "llm_tokens", "用量里的 token 数", ["model", "kind"], registry=registry
+)
 CALLS = Counter("llm_calls", "模型调用次数", ["model", "outcome"], registry=registry)
 IN_FLIGHT = Gauge("llm_streams_in_flight", "正在进行的流", registry=registry)
 
@@ -38,7 +46,9 @@ class StreamMetrics(AsyncCallbackHandler):
         self.first: dict[UUID, float] = {}
         self.model: dict[UUID, str] = {}
 
-    async def on_chat_model_start(self, serialized, messages, *, run_id, metadata, **kwargs):
+    async def on_chat_model_start(
+        self, serialized, messages, *, run_id, metadata, **kwargs
+    ):
         self.started[run_id] = time.perf_counter()
         self.model[run_id] = (metadata or {}).get("ls_model_name", "unknown")  # (2)!
         IN_FLIGHT.inc()
@@ -76,28 +86,39 @@ async def ask(question: str) -> None:
     try:
         async for _ in model.astream(question, config={"callbacks": [metrics]}):
             pass
-    except Exception as exc:  # noqa: BLE001
+    except Exception as exc:
         print(f"{question}：{type(exc).__name__}")
 
 
 async def main() -> None:
     server, thread = start_http_server(0, addr="127.0.0.1", registry=registry)  # (8)!
     port = server.server_address[1]
-    await asyncio.gather(*(ask(q) for q in ["用一句话介绍苏州", "用一句话介绍南京", "故障：断线"]))
+    await asyncio.gather(
+        *(ask(q) for q in ["用一句话介绍苏州", "用一句话介绍南京", "故障：断线"])
+    )
 
     async with httpx.AsyncClient() as client:  # (9)!
         text = (await client.get(f"http://127.0.0.1:{port}/metrics")).text
-    server.shutdown()
+    server.shutdown()  # (10)!
+    server.server_close()
+    thread.join()
     for family in text_string_to_metric_families(text):
         print(f"{family.name}（{family.type}）")
-        for sample in sorted(family.samples, key=lambda s: (s.name, sorted(s.labels.items()))):
-            if sample.name.endswith(("_sum", "_bucket")):  # (10)!
+        for sample in sorted(
+            family.samples, key=lambda s: (s.name, sorted(s.labels.items()))
+        ):
+            if sample.name.endswith(("_sum", "_bucket")):  # (11)!
                 continue
             labels = ",".join(f"{k}={v}" for k, v in sorted(sample.labels.items()))
             print(f"  {sample.name}{{{labels}}} {sample.value:g}")
-    fast = sum(s.value for f in text_string_to_metric_families(text) for s in f.samples
-               if s.name == "llm_time_to_first_token_seconds_bucket" and s.labels["le"] == "5.0")
-    print(f"首 token 延迟不超过 5 秒的调用：{fast:g} 次")  # (11)!
+    fast = sum(
+        s.value
+        for f in text_string_to_metric_families(text)
+        for s in f.samples
+        if s.name == "llm_time_to_first_token_seconds_bucket"
+        and s.labels["le"] == "5.0"
+    )
+    print(f"首 token 延迟不超过 5 秒的调用：{fast:g} 次")  # (12)!
 
 
 if __name__ == "__main__":

@@ -1,4 +1,4 @@
-"""LangGraph node timeouts: idle_timeout kept alive by streamed tokens, run_timeout a hard cap."""
+"""Node timeouts: idle_timeout kept alive by streamed tokens, run_timeout a hard cap."""
 
 import asyncio
 
@@ -15,13 +15,13 @@ async def call_model(state: MessagesState) -> dict:  # (1)!
     return {"messages": [await model.ainvoke(state["messages"])]}
 
 
-def build(timeout: TimeoutPolicy):
+def build(policy: TimeoutPolicy):
     return (
         StateGraph(MessagesState)
         .add_node(
             "model",
             call_model,
-            timeout=timeout,
+            timeout=policy,
             retry_policy=RetryPolicy(max_attempts=2, initial_interval=0.05),  # (2)!
         )
         .add_edge(START, "model")
@@ -29,9 +29,9 @@ def build(timeout: TimeoutPolicy):
     )
 
 
-async def run(label: str, timeout: TimeoutPolicy) -> None:
+async def run(label: str, policy: TimeoutPolicy) -> None:
     print(label)
-    graph, ids, text = build(timeout), [], ""
+    graph, ids, text = build(policy), [], ""
     try:
         async for chunk, _ in graph.astream(
             {"messages": [("user", "写一段西湖的导游词")]}, stream_mode="messages"
@@ -43,8 +43,12 @@ async def run(label: str, timeout: TimeoutPolicy) -> None:
                 text += chunk.text
         print(f"  完成：{len(ids)} 次模型调用，最终显示 {text!r}")
     except NodeTimeoutError as exc:  # (4)!
-        print(f"  NodeTimeoutError：节点 {exc.node!r}，kind={exc.kind!r}，时限 {exc.timeout} 秒")
-        print(f"  {len(ids)} 次模型调用都被截断，界面上留着半截回答：{0 < len(text) < 31}")
+        print(
+            f"  NodeTimeoutError：节点 {exc.node!r}，{exc.kind}，时限 {exc.timeout} 秒"
+        )
+        print(
+            f"  {len(ids)} 次模型调用都被截断，界面上留着半截回答：{0 < len(text) < 31}"
+        )
 
 
 async def main() -> None:

@@ -1,8 +1,8 @@
-"""A resilient SSE service: retry, fallback, restarted answers, client disconnects and graceful shutdown.
+"""A resilient SSE service: retry, fallback, restarted answers, graceful shutdown.
 
 `python service.py --serve` serves it on http://127.0.0.1:8002/ until Ctrl-C or SIGTERM.
-Without `--serve` it starts itself on a free loopback port, asks it questions whose upstream
-fails in different ways, stops it in the middle of a run, starts it again and resumes that run.
+Without `--serve` it starts on a free loopback port, asks questions whose upstream
+fails in different ways, stops in the middle of a run, starts again and resumes it.
 """
 
 import asyncio
@@ -97,7 +97,9 @@ def create_app() -> FastAPI:
                 inputs, config, stream_mode="messages", version="v2", control=control
             ):
                 chunk, metadata = part["data"]
-                if metadata["langgraph_node"] != "model" or not isinstance(chunk, AIMessageChunk):
+                if metadata["langgraph_node"] != "model" or not isinstance(
+                    chunk, AIMessageChunk
+                ):
                     continue
                 if chunk.id != message_id:  # (8)!
                     if answer:
@@ -108,9 +110,13 @@ def create_app() -> FastAPI:
                     yield sse("token", {"text": chunk.text})
             yield sse("end", {"answer": answer})
         except GraphDrained:  # (9)!
-            yield sse("error", {"type": "drained", "message": "服务正在重启，请稍后继续"})
-        except Exception as error:  # noqa: BLE001  (10)!
-            yield sse("error", {"type": type(error).__name__, "message": "模型服务暂时不可用"})
+            yield sse(
+                "error", {"type": "drained", "message": "服务正在重启，请稍后继续"}
+            )
+        except Exception as error:  # (10)!
+            yield sse(
+                "error", {"type": type(error).__name__, "message": "模型服务暂时不可用"}
+            )
         finally:
             controls.discard(control)  # (11)!
 
@@ -119,13 +125,17 @@ def create_app() -> FastAPI:
         inputs = {"messages": [("user", question.message)]}
         thread_id = question.thread_id or uuid.uuid4().hex
         return StreamingResponse(
-            events(inputs, thread_id), media_type="text/event-stream", headers=SSE_HEADERS
+            events(inputs, thread_id),
+            media_type="text/event-stream",
+            headers=SSE_HEADERS,
         )
 
     @app.post("/resume")
     async def resume(body: Resume) -> StreamingResponse:
         return StreamingResponse(  # (12)!
-            events(None, body.thread_id), media_type="text/event-stream", headers=SSE_HEADERS
+            events(None, body.thread_id),
+            media_type="text/event-stream",
+            headers=SSE_HEADERS,
         )
 
     return app
@@ -143,10 +153,8 @@ class DrainingServer(uvicorn.Server):
 
 async def start(app: FastAPI) -> tuple[DrainingServer, asyncio.Task, str]:
     server = DrainingServer(uvicorn.Config(app, log_level="warning"))
-    listener = socket.create_server(("127.0.0.1", 0))
+    listener = socket.create_server(("127.0.0.1", 0))  # (14)!
     serving = asyncio.create_task(server.serve(sockets=[listener]))
-    while not server.started:
-        await asyncio.sleep(0.01)
     return server, serving, f"http://127.0.0.1:{listener.getsockname()[1]}"
 
 
@@ -162,7 +170,7 @@ async def ask(client, url: str, body: dict, on_event=None) -> dict:
                 if event == "token":
                     shown += data["text"]
                 elif event == "restart":
-                    shown = ""  # (14)!
+                    shown = ""  # (15)!
                 if not seen or seen[-1] != event:
                     seen.append(event)
                 if on_event:
@@ -188,7 +196,9 @@ async def demo() -> None:
 
         def stop_while_tool_runs(event: str, data: dict) -> None:
             if event == "start":
-                asyncio.get_running_loop().call_later(0.1, server.drain, "SIGTERM")  # (15)!
+                asyncio.get_running_loop().call_later(
+                    0.1, server.drain, "SIGTERM"
+                )  # (16)!
 
         body = {"message": "上海明天需要带伞吗？", "thread_id": thread_id}
         await ask(client, f"{base}/chat", body, stop_while_tool_runs)
