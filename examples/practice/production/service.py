@@ -92,10 +92,11 @@ def create_app() -> FastAPI:
         config = {"configurable": {"thread_id": thread_id}}
         message_id, answer = None, ""
         yield sse("start", {"thread_id": thread_id})
+        stream = agent.astream(
+            inputs, config, stream_mode="messages", version="v2", control=control
+        )
         try:
-            async for part in agent.astream(
-                inputs, config, stream_mode="messages", version="v2", control=control
-            ):
+            async for part in stream:
                 chunk, metadata = part["data"]
                 if metadata["langgraph_node"] != "model" or not isinstance(
                     chunk, AIMessageChunk
@@ -118,7 +119,8 @@ def create_app() -> FastAPI:
                 "error", {"type": type(error).__name__, "message": "模型服务暂时不可用"}
             )
         finally:
-            controls.discard(control)  # (11)!
+            await stream.aclose()  # (11)!
+            controls.discard(control)
 
     @app.post("/chat")
     async def chat(question: Question) -> StreamingResponse:
