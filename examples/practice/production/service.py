@@ -190,9 +190,9 @@ async def demo() -> None:
     async with httpx.AsyncClient(timeout=30) as client:
         server, serving, base = await start(create_app())
         print("1. 上游在第 3 个 token 后断线一次：")
-        await ask(client, f"{base}/chat", {"message": "讲一个关于程序员的冷笑话"})
+        await ask(client, f"{base}/chat", {"message": "讲一个关于产品经理的冷笑话"})
         print("2. 主模型连续返回 500：")
-        await ask(client, f"{base}/chat", {"message": "用一句话介绍杭州"})
+        await ask(client, f"{base}/chat", {"message": "用一句话介绍宁波"})
         print("3. 工具运行时进程收到 SIGTERM：")
         thread_id = "user-42"
 
