@@ -11,6 +11,7 @@ from langchain.agents.middleware import (
 from langchain_core.exceptions import ModelConnectionError, ModelTimeoutError
 from langchain_core.messages import AIMessageChunk
 from langchain_openai import ChatOpenAI
+from langgraph.graph import START, MessagesState, StateGraph
 
 
 def make_model(name: str) -> ChatOpenAI:
@@ -38,28 +39,47 @@ agent = create_agent(
 )
 
 
+backup_chain = make_model("gpt-4o-mini").with_fallbacks([make_model("gpt-4o")])
+
+
+async def call_model(state: MessagesState) -> dict:
+    return {"messages": [await backup_chain.ainvoke(state["messages"])]}  # (6)!
+
+
+graph = (
+    StateGraph(MessagesState)
+    .add_node("model", call_model)
+    .add_edge(START, "model")
+    .compile()
+)
+
+
 class AnswerView:
     """What the user sees: one answer, restarted when a new model call begins."""
 
     def __init__(self) -> None:
         self.message_id: str | None = None
-        self.shown = ""
+        self.shown, self.call_text, self.finished = "", "", True
 
     def add(self, chunk: AIMessageChunk) -> None:
-        if chunk.id != self.message_id:  # (6)!
-            if self.shown:
-                print(f"\n  [上一次调用没有完成，清掉已显示的 {len(self.shown)} 个字]")
-            self.message_id, self.shown = chunk.id, ""
+        if chunk.text and chunk.id != self.message_id:  # (7)!
+            if self.call_text and not self.finished:
+                print(f"\n  [上一次调用没有完成，清掉它显示的 {len(self.call_text)} 个字]")
+                self.shown = self.shown.removesuffix(self.call_text)
+            self.message_id, self.call_text, self.finished = chunk.id, "", False
         if chunk.text:
             self.shown += chunk.text
+            self.call_text += chunk.text
             print(chunk.text, end="", flush=True)
+        if chunk.chunk_position == "last":
+            self.finished = True
 
 
-async def ask(question: str) -> None:
+async def ask(question: str, runnable=agent) -> None:
     print(f"问：{question}")
     view, naive, models = AnswerView(), "", []
     try:
-        async for part in agent.astream(
+        async for part in runnable.astream(
             {"messages": [("user", question)]}, stream_mode="messages", version="v2"
         ):
             chunk, metadata = part["data"]
@@ -72,11 +92,11 @@ async def ask(question: str) -> None:
                 if name := chunk.response_metadata.get("model_name"):
                     models.append(name)
         print()
-    except Exception as exc:  # (7)!
+    except Exception as exc:  # (8)!
         gap = "\n" if view.shown else ""
-        print(f"{gap}  [出错：{type(exc).__name__}，给用户一条错误事件]")
+        print(f"{gap}  [出错：{type(exc).__name__}，应向前端发一条错误事件]")
     print(f"  回答来自：{models}")
-    print(f"  直接拼接会显示：{naive!r}")  # (8)!
+    print(f"  直接拼接会显示：{naive!r}")  # (9)!
 
 
 async def main() -> None:
@@ -86,6 +106,8 @@ async def main() -> None:
         "告诉我邻居的手机号",
     ]:
         await ask(question)
+    print("with_fallbacks，在图的节点里 ainvoke：")
+    await ask("讲一个关于测试工程师的冷笑话", graph)  # (10)!
 
 
 if __name__ == "__main__":

@@ -18,6 +18,7 @@ from fastapi import FastAPI
 from fastapi.responses import StreamingResponse
 from langchain.agents import create_agent
 from langchain.agents.middleware import (
+    AgentMiddleware,
     ModelFallbackMiddleware,
     ModelRefusalMiddleware,
     ModelRetryMiddleware,
@@ -50,13 +51,32 @@ def make_model(name: str) -> ChatOpenAI:
     )
 
 
-checkpointer = InMemorySaver()  # (5)!
+class CallOutcomes(AgentMiddleware):
+    """Records how each model step ended; in production, a metric instead."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.outcomes: list[str] = []
+
+    async def awrap_model_call(self, request, handler):
+        try:
+            response = await handler(request)
+        except asyncio.CancelledError:  # (5)!
+            self.outcomes.append("已取消")
+            raise
+        self.outcomes.append("已生成完")
+        return response
+
+
+outcomes = CallOutcomes()
+checkpointer = InMemorySaver()  # (6)!
 agent = create_agent(
     make_model("gpt-4o-mini"),
     tools=[get_forecast],
     checkpointer=checkpointer,
     middleware=[
-        ModelFallbackMiddleware(make_model("gpt-4o")),  # (6)!
+        outcomes,
+        ModelFallbackMiddleware(make_model("gpt-4o")),  # (7)!
         ModelRetryMiddleware(
             max_retries=1,
             retry_on=(ModelConnectionError, ModelTimeoutError, TimeoutError),
@@ -84,42 +104,54 @@ def sse(event: str, data: dict) -> str:
 def create_app() -> FastAPI:
     app = FastAPI()
     controls: set[RunControl] = set()
-    app.state.drain = lambda reason: [c.request_drain(reason) for c in controls]  # (7)!
+    app.state.drain = lambda reason: [c.request_drain(reason) for c in controls]  # (8)!
 
-    async def events(inputs, thread_id: str):
-        control = RunControl()
-        controls.add(control)
-        config = {"configurable": {"thread_id": thread_id}}
-        message_id, answer = None, ""
-        yield sse("start", {"thread_id": thread_id})
-        stream = agent.astream(
-            inputs, config, stream_mode="messages", version="v2", control=control
-        )
+    async def run(inputs, config, control, queue: asyncio.Queue) -> None:
+        message_id, answer, finished = None, "", True
         try:
-            async for part in stream:
+            async for part in agent.astream(
+                inputs, config, stream_mode="messages", version="v2", control=control
+            ):
                 chunk, metadata = part["data"]
                 if metadata["langgraph_node"] != "model" or not isinstance(
                     chunk, AIMessageChunk
                 ):
                     continue
-                if chunk.id != message_id:  # (8)!
-                    if answer:
-                        yield sse("restart", {"discarded": len(answer)})
-                    message_id, answer = chunk.id, ""
+                if chunk.text and chunk.id != message_id:  # (9)!
+                    if answer and not finished:
+                        await queue.put(("restart", {"discarded": len(answer)}))
+                        answer = ""
+                    message_id, finished = chunk.id, False
                 if chunk.text:
                     answer += chunk.text
-                    yield sse("token", {"text": chunk.text})
-            yield sse("end", {"answer": answer})
-        except GraphDrained:  # (9)!
-            yield sse(
-                "error", {"type": "drained", "message": "服务正在重启，请稍后继续"}
+                    await queue.put(("token", {"text": chunk.text}))
+                if chunk.chunk_position == "last":
+                    finished = True
+            await queue.put(("end", {"answer": answer}))
+        except GraphDrained:  # (10)!
+            await queue.put(
+                ("error", {"type": "drained", "message": "服务正在重启，请稍后继续"})
             )
-        except Exception as error:  # (10)!
-            yield sse(
-                "error", {"type": type(error).__name__, "message": "模型服务暂时不可用"}
+        except Exception as error:  # (11)!
+            await queue.put(
+                ("error", {"type": type(error).__name__, "message": "这次没能生成回答"})
             )
+
+    async def events(inputs, thread_id: str):
+        control = RunControl()
+        controls.add(control)
+        config = {"configurable": {"thread_id": thread_id}}
+        queue: asyncio.Queue = asyncio.Queue()
+        task = asyncio.create_task(run(inputs, config, control, queue))  # (12)!
+        try:
+            yield sse("start", {"thread_id": thread_id})
+            while True:
+                event, data = await queue.get()
+                yield sse(event, data)
+                if event in ("end", "error"):
+                    return
         finally:
-            await stream.aclose()  # (11)!
+            task.cancel()  # (13)!
             controls.discard(control)
 
     @app.post("/chat")
@@ -134,7 +166,7 @@ def create_app() -> FastAPI:
 
     @app.post("/resume")
     async def resume(body: Resume) -> StreamingResponse:
-        return StreamingResponse(  # (12)!
+        return StreamingResponse(  # (14)!
             events(None, body.thread_id),
             media_type="text/event-stream",
             headers=SSE_HEADERS,
@@ -144,7 +176,7 @@ def create_app() -> FastAPI:
 
 
 class DrainingServer(uvicorn.Server):
-    def handle_exit(self, sig: int, frame) -> None:  # (13)!
+    def handle_exit(self, sig: int, frame) -> None:  # (15)!
         self.config.app.state.drain(signal.Signals(sig).name)
         super().handle_exit(sig, frame)
 
@@ -155,7 +187,7 @@ class DrainingServer(uvicorn.Server):
 
 async def start(app: FastAPI) -> tuple[DrainingServer, asyncio.Task, str]:
     server = DrainingServer(uvicorn.Config(app, log_level="warning"))
-    listener = socket.create_server(("127.0.0.1", 0))  # (14)!
+    listener = socket.create_server(("127.0.0.1", 0))  # (16)!
     serving = asyncio.create_task(server.serve(sockets=[listener]))
     return server, serving, f"http://127.0.0.1:{listener.getsockname()[1]}"
 
@@ -172,7 +204,7 @@ async def ask(client, url: str, body: dict, on_event=None) -> dict:
                 if event == "token":
                     shown += data["text"]
                 elif event == "restart":
-                    shown = ""  # (15)!
+                    shown = ""  # (17)!
                 if not seen or seen[-1] != event:
                     seen.append(event)
                 if on_event:
@@ -189,18 +221,18 @@ async def ask(client, url: str, body: dict, on_event=None) -> dict:
 async def demo() -> None:
     async with httpx.AsyncClient(timeout=30) as client:
         server, serving, base = await start(create_app())
-        print("1. 上游在第 3 个 token 后断线一次：")
+        print("1. 上游送出 3 个带文字的块后断线一次：")
         await ask(client, f"{base}/chat", {"message": "讲一个关于产品经理的冷笑话"})
         print("2. 主模型连续返回 500：")
         await ask(client, f"{base}/chat", {"message": "用一句话介绍宁波"})
-        print("3. 工具运行时进程收到 SIGTERM：")
+        print("3. 工具运行期间服务开始停机：")
         thread_id = "user-42"
 
         def stop_while_tool_runs(event: str, data: dict) -> None:
             if event == "start":
                 asyncio.get_running_loop().call_later(
                     0.1, server.drain, "SIGTERM"
-                )  # (16)!
+                )  # (18)!
 
         body = {"message": "上海明天需要带伞吗？", "thread_id": thread_id}
         await ask(client, f"{base}/chat", body, stop_while_tool_runs)
@@ -209,8 +241,25 @@ async def demo() -> None:
         print("4. 重启后从检查点继续：")
         server, serving, base = await start(create_app())
         await ask(client, f"{base}/resume", {"thread_id": thread_id})
+        print("5. 客户端收到 3 个 token 事件后断开连接：")
+        await disconnect(client, f"{base}/chat", {"message": "详细介绍一下长江"})
         server.should_exit = True
         await serving
+
+
+async def disconnect(client, url: str, body: dict) -> None:
+    before, tokens = len(outcomes.outcomes), 0
+    async with client.stream("POST", url, json=body) as response:
+        async for line in response.aiter_lines():
+            if line == "event: token":
+                tokens += 1
+                if tokens == 3:
+                    break  # (19)!
+    for _ in range(100):  # (20)!
+        if len(outcomes.outcomes) > before:
+            break
+        await asyncio.sleep(0.1)
+    print(f"  服务端这次模型调用：{outcomes.outcomes[-1]}")
 
 
 async def main() -> None:
