@@ -67,7 +67,10 @@ async def report() -> None:
     count = generated.count
     await asyncio.sleep(0.3)  # (6)!
     print(f"  停下后再等 0.3 秒，模型没有再生成 token：{generated.count == count}")
-    print(f"  {events}；模型的 HTTP 响应已关闭：{responses[-1].is_closed}")
+    print(
+        f"  节点收到 CancelledError：{bool(events)}；"
+        f"模型的 HTTP 响应已关闭：{responses[-1].is_closed}"
+    )
     events.clear()
 
 
@@ -87,17 +90,16 @@ async def main() -> None:
         print("  任务已取消")
     await report()
 
-    print("事件流 v3（await run.abort()）：")
+    print("事件流 v3（离开 async with 时 abort()）：")
     warnings.simplefilter("ignore", LangChainBetaWarning)
-    run = await graph.astream_events(INPUT, version="v3")  # (8)!
-    async for message in run.messages:
-        pieces = 0
-        async for _ in message.text:
-            pieces += 1
-            if pieces == 3:
-                break
-        break
-    await run.abort()  # (9)!
+    async with await graph.astream_events(INPUT, version="v3") as run:  # (8)!
+        async for message in run.messages:
+            pieces = 0
+            async for _ in message.text:
+                pieces += 1
+                if pieces == 3:
+                    break
+            break  # (9)!
     await report()
 
 
