@@ -2,6 +2,7 @@
 
 import asyncio
 
+from langchain_core.exceptions import ModelConnectionError, ModelTimeoutError
 from langchain_core.messages import AIMessageChunk
 from langchain_openai import ChatOpenAI
 from langgraph.errors import NodeTimeoutError
@@ -26,7 +27,16 @@ def build(policy: TimeoutPolicy):
             "model",
             call_model,
             timeout=policy,
-            retry_policy=RetryPolicy(max_attempts=2, initial_interval=0.05),  # (2)!
+            retry_policy=RetryPolicy(
+                max_attempts=2,
+                initial_interval=0.05,
+                retry_on=(
+                    NodeTimeoutError,
+                    ModelConnectionError,
+                    ModelTimeoutError,
+                    TimeoutError,
+                ),
+            ),  # (2)!
         )
         .add_edge(START, "model")
         .compile()
@@ -51,7 +61,8 @@ async def run(label: str, policy: TimeoutPolicy) -> None:
         print(f"  节点运行 {attempts} 次，界面上的回答完整：{shown == ANSWER}")
     except NodeTimeoutError as exc:  # (4)!
         print(
-            f"  NodeTimeoutError：节点 {exc.node!r}，{exc.kind}，时限 {exc.timeout} 秒"
+            f"  NodeTimeoutError：节点 {exc.node!r}，"
+            f"超时种类 {exc.kind}，时限 {exc.timeout} 秒"
         )
         print(f"  节点运行 {attempts} 次，界面上的回答完整：{shown == ANSWER}")
 
