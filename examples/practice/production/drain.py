@@ -12,7 +12,7 @@ from langgraph.runtime import RunControl
 
 
 def get_forecast(city: str) -> str:
-    """Get tomorrow's weather forecast for a city."""
+    """查询城市明天的天气预报。"""
     os.kill(os.getpid(), signal.SIGTERM)  # (1)!
     return f"{city}明天小雨，18°C。"
 
