@@ -64,7 +64,8 @@ class AnswerView:
     def add(self, chunk: AIMessageChunk) -> None:
         if chunk.text and chunk.id != self.message_id:  # (7)!
             if self.call_text and not self.finished:
-                print(f"\n  [上一次调用没有完成，清掉它显示的 {len(self.call_text)} 个字]")
+                cleared = len(self.call_text)
+                print(f"\n  [上一次调用没有完成，清掉它显示的 {cleared} 个字]")
                 self.shown = self.shown.removesuffix(self.call_text)
             self.message_id, self.call_text, self.finished = chunk.id, "", False
         if chunk.text:

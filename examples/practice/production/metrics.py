@@ -67,8 +67,9 @@ class StreamMetrics(AsyncCallbackHandler):
         reasoning = usage.get("output_token_details", {}).get("reasoning", 0)
         if first is not None:  # (5)!
             TTFT.labels(model).observe(first - start)
-            if output - reasoning > 1 and end > first:
-                RATE.labels(model).observe((output - reasoning - 1) / (end - first))  # (6)!
+            text_tokens = output - reasoning  # (6)!
+            if text_tokens > 1 and end > first:
+                RATE.labels(model).observe((text_tokens - 1) / (end - first))
         TOKENS.labels(model, "input").inc(usage.get("input_tokens", 0))
         TOKENS.labels(model, "output").inc(output)
 
