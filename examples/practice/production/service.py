@@ -107,7 +107,7 @@ def create_app() -> FastAPI:
     app.state.drain = lambda reason: [c.request_drain(reason) for c in controls]  # (8)!
 
     async def run(inputs, config, control, queue: asyncio.Queue) -> None:
-        message_id, answer, finished = None, "", True
+        message_id, answer, finished, cut = None, "", True, None
         try:
             async for part in agent.astream(
                 inputs, config, stream_mode="messages", version="v2", control=control
@@ -127,12 +127,17 @@ def create_app() -> FastAPI:
                     await queue.put(("token", {"text": chunk.text}))
                 if chunk.chunk_position == "last":
                     finished = True
-            await queue.put(("end", {"answer": answer}))
-        except GraphDrained:  # (10)!
+                    cut = chunk.response_metadata.get("incomplete_details")  # (10)!
+            if cut:
+                message = {"type": "incomplete", "message": "回答不完整", **cut}
+                await queue.put(("error", message))
+            else:
+                await queue.put(("end", {"answer": answer}))
+        except GraphDrained:  # (11)!
             await queue.put(
                 ("error", {"type": "drained", "message": "服务正在重启，请稍后继续"})
             )
-        except Exception as error:  # (11)!
+        except Exception as error:  # (12)!
             await queue.put(
                 ("error", {"type": type(error).__name__, "message": "这次没能生成回答"})
             )
@@ -142,7 +147,7 @@ def create_app() -> FastAPI:
         controls.add(control)
         config = {"configurable": {"thread_id": thread_id}}
         queue: asyncio.Queue = asyncio.Queue()
-        task = asyncio.create_task(run(inputs, config, control, queue))  # (12)!
+        task = asyncio.create_task(run(inputs, config, control, queue))  # (13)!
         try:
             yield sse("start", {"thread_id": thread_id})
             while True:
@@ -151,7 +156,7 @@ def create_app() -> FastAPI:
                 if event in ("end", "error"):
                     return
         finally:
-            task.cancel()  # (13)!
+            task.cancel()  # (14)!
             controls.discard(control)
 
     @app.post("/chat")
@@ -166,7 +171,7 @@ def create_app() -> FastAPI:
 
     @app.post("/resume")
     async def resume(body: Resume) -> StreamingResponse:
-        return StreamingResponse(  # (14)!
+        return StreamingResponse(  # (15)!
             events(None, body.thread_id),
             media_type="text/event-stream",
             headers=SSE_HEADERS,
@@ -176,7 +181,7 @@ def create_app() -> FastAPI:
 
 
 class DrainingServer(uvicorn.Server):
-    def handle_exit(self, sig: int, frame) -> None:  # (15)!
+    def handle_exit(self, sig: int, frame) -> None:  # (16)!
         self.config.app.state.drain(signal.Signals(sig).name)
         super().handle_exit(sig, frame)
 
@@ -187,7 +192,7 @@ class DrainingServer(uvicorn.Server):
 
 async def start(app: FastAPI) -> tuple[DrainingServer, asyncio.Task, str]:
     server = DrainingServer(uvicorn.Config(app, log_level="warning"))
-    listener = socket.create_server(("127.0.0.1", 0))  # (16)!
+    listener = socket.create_server(("127.0.0.1", 0))  # (17)!
     serving = asyncio.create_task(server.serve(sockets=[listener]))
     return server, serving, f"http://127.0.0.1:{listener.getsockname()[1]}"
 
@@ -204,7 +209,7 @@ async def ask(client, url: str, body: dict, on_event=None) -> dict:
                 if event == "token":
                     shown += data["text"]
                 elif event == "restart":
-                    shown = ""  # (17)!
+                    shown = ""  # (18)!
                 if not seen or seen[-1] != event:
                     seen.append(event)
                 if on_event:
@@ -232,7 +237,7 @@ async def demo() -> None:
             if event == "start":
                 asyncio.get_running_loop().call_later(
                     0.1, server.drain, "SIGTERM"
-                )  # (18)!
+                )  # (19)!
 
         body = {"message": "上海明天需要带伞吗？", "thread_id": thread_id}
         await ask(client, f"{base}/chat", body, stop_while_tool_runs)
@@ -243,6 +248,8 @@ async def demo() -> None:
         await ask(client, f"{base}/resume", {"thread_id": thread_id})
         print("5. 客户端收到 3 个 token 事件后断开连接：")
         await disconnect(client, f"{base}/chat", {"message": "详细介绍一下长江"})
+        print("6. 内容过滤截断了回答：")
+        await ask(client, f"{base}/chat", {"message": "写一首关于秋天的短诗"})
         server.should_exit = True
         await serving
 
@@ -254,8 +261,8 @@ async def disconnect(client, url: str, body: dict) -> None:
             if line == "event: token":
                 tokens += 1
                 if tokens == 3:
-                    break  # (19)!
-    for _ in range(100):  # (20)!
+                    break  # (20)!
+    for _ in range(100):  # (21)!
         if len(outcomes.outcomes) > before:
             break
         await asyncio.sleep(0.1)
