@@ -10,6 +10,7 @@ import json
 import signal
 import socket
 import sys
+import time
 import uuid
 
 import httpx
@@ -29,10 +30,19 @@ from langchain_openai import ChatOpenAI
 from langgraph.checkpoint.memory import InMemorySaver
 from langgraph.errors import GraphDrained
 from langgraph.runtime import RunControl
+from prometheus_client import CollectorRegistry, Histogram, make_asgi_app
+from prometheus_client.parser import text_string_to_metric_families
 from pydantic import BaseModel
 
 SERVE_PORT = 8002
 SSE_HEADERS = {"Cache-Control": "no-cache", "X-Accel-Buffering": "no"}
+registry = CollectorRegistry()
+SERVICE_TTFT = Histogram(
+    "sse_time_to_first_token_seconds",
+    "从收到请求到发出第一个 token 事件的秒数",
+    buckets=(0.5, 1, 2, 5, 10, 30),
+    registry=registry,
+)
 
 
 async def get_forecast(city: str) -> str:
@@ -142,8 +152,8 @@ def create_app() -> FastAPI:
                 ("error", {"type": type(error).__name__, "message": "这次没能生成回答"})
             )
 
-    async def events(inputs, thread_id: str):
-        control = RunControl()
+    async def events(inputs, thread_id: str, received: float):
+        control, first_token = RunControl(), True
         controls.add(control)
         config = {"configurable": {"thread_id": thread_id}}
         queue: asyncio.Queue = asyncio.Queue()
@@ -152,11 +162,14 @@ def create_app() -> FastAPI:
             yield sse("start", {"thread_id": thread_id})
             while True:
                 event, data = await queue.get()
+                if event == "token" and first_token:
+                    SERVICE_TTFT.observe(time.perf_counter() - received)  # (14)!
+                    first_token = False
                 yield sse(event, data)
                 if event in ("end", "error"):
                     return
         finally:
-            task.cancel()  # (14)!
+            task.cancel()  # (15)!
             controls.discard(control)
 
     @app.post("/chat")
@@ -164,24 +177,25 @@ def create_app() -> FastAPI:
         inputs = {"messages": [("user", question.message)]}
         thread_id = question.thread_id or uuid.uuid4().hex
         return StreamingResponse(
-            events(inputs, thread_id),
+            events(inputs, thread_id, time.perf_counter()),
             media_type="text/event-stream",
             headers=SSE_HEADERS,
         )
 
     @app.post("/resume")
     async def resume(body: Resume) -> StreamingResponse:
-        return StreamingResponse(  # (15)!
-            events(None, body.thread_id),
+        return StreamingResponse(  # (16)!
+            events(None, body.thread_id, time.perf_counter()),
             media_type="text/event-stream",
             headers=SSE_HEADERS,
         )
 
+    app.mount("/metrics", make_asgi_app(registry))  # (17)!
     return app
 
 
 class DrainingServer(uvicorn.Server):
-    def handle_exit(self, sig: int, frame) -> None:  # (16)!
+    def handle_exit(self, sig: int, frame) -> None:  # (18)!
         self.config.app.state.drain(signal.Signals(sig).name)
         super().handle_exit(sig, frame)
 
@@ -192,7 +206,7 @@ class DrainingServer(uvicorn.Server):
 
 async def start(app: FastAPI) -> tuple[DrainingServer, asyncio.Task, str]:
     server = DrainingServer(uvicorn.Config(app, log_level="warning"))
-    listener = socket.create_server(("127.0.0.1", 0))  # (17)!
+    listener = socket.create_server(("127.0.0.1", 0))  # (19)!
     serving = asyncio.create_task(server.serve(sockets=[listener]))
     return server, serving, f"http://127.0.0.1:{listener.getsockname()[1]}"
 
@@ -209,7 +223,7 @@ async def ask(client, url: str, body: dict, on_event=None) -> dict:
                 if event == "token":
                     shown += data["text"]
                 elif event == "restart":
-                    shown = ""  # (18)!
+                    shown = ""  # (20)!
                 if not seen or seen[-1] != event:
                     seen.append(event)
                 if on_event:
@@ -237,7 +251,7 @@ async def demo() -> None:
             if event == "start":
                 asyncio.get_running_loop().call_later(
                     0.1, server.drain, "SIGTERM"
-                )  # (19)!
+                )  # (21)!
 
         body = {"message": "上海明天需要带伞吗？", "thread_id": thread_id}
         await ask(client, f"{base}/chat", body, stop_while_tool_runs)
@@ -250,6 +264,14 @@ async def demo() -> None:
         await disconnect(client, f"{base}/chat", {"message": "详细介绍一下长江"})
         print("6. 内容过滤截断了回答：")
         await ask(client, f"{base}/chat", {"message": "写一首关于秋天的短诗"})
+        text = (await client.get(f"{base}/metrics/")).text
+        count = next(
+            sample.value
+            for family in text_string_to_metric_families(text)
+            for sample in family.samples
+            if sample.name == "sse_time_to_first_token_seconds_count"
+        )
+        print(f"7. /metrics：服务端记录了 {count:g} 次首 token 延迟")
         server.should_exit = True
         await serving
 
@@ -261,8 +283,8 @@ async def disconnect(client, url: str, body: dict) -> None:
             if line == "event: token":
                 tokens += 1
                 if tokens == 3:
-                    break  # (20)!
-    for _ in range(100):  # (21)!
+                    break  # (22)!
+    for _ in range(100):  # (23)!
         if len(outcomes.outcomes) > before:
             break
         await asyncio.sleep(0.1)
