@@ -60,7 +60,7 @@ async def main() -> None:
         await run(chat, fault, f"故障：{fault}")
     http_only = make_model(read=0.5, chunk=None)
     await run(http_only, "卡住（只有 HTTP 读超时）", "故障：卡住")  # (9)!
-    await run(make_model(chunk=None), "卡住（整个请求限时）", "故障：卡住", limit=0.5)
+    await run(make_model(chunk=None), "卡住（整个请求限时）", "故障：卡住", limit=2.0)
     responses = make_model(use_responses_api=True)  # (10)!
     await run(responses, "拒答（Responses API）", "故障：拒答")
 
