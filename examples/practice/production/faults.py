@@ -14,7 +14,7 @@ async def count_request(request: httpx.Request) -> None:  # (1)!
     attempts += 1
 
 
-def make_model(read: float = 10.0, chunk: float | None = 0.5, **kwargs) -> ChatOpenAI:
+def make_model(read: float = 10.0, chunk: float | None = 1.0, **kwargs) -> ChatOpenAI:
     return ChatOpenAI(
         model="gpt-4o-mini",
         max_retries=2,  # (2)!
@@ -58,7 +58,7 @@ async def main() -> None:
     chat = make_model()
     for fault in ["断线", "429", "500", "卡住", "拒答"]:
         await run(chat, fault, f"故障：{fault}")
-    http_only = make_model(read=0.5, chunk=None)
+    http_only = make_model(read=1.0, chunk=None)
     await run(http_only, "卡住（只有 HTTP 读超时）", "故障：卡住")  # (9)!
     await run(make_model(chunk=None), "卡住（整个请求限时）", "故障：卡住", limit=2.0)
     responses = make_model(use_responses_api=True)  # (10)!
