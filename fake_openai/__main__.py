@@ -1,12 +1,13 @@
 """Run an example offline against the fake server, or serve it for a notebook.
 
-    python -m fake_openai path/to/example.py [--replies path/to/replies.toml]
+    python -m fake_openai path/to/example.py [--replies path/to/replies.toml] [-- ARGS...]
     python -m fake_openai --serve --replies path/to/replies.toml [--port 8765]
 
 The first starts the server, points ``OPENAI_BASE_URL``/``OPENAI_API_KEY`` at it and runs
-the example as ``__main__``. Replies come from ``replies.toml`` next to the example unless
-``--replies`` says otherwise. Exits with status 1 if the example sent a prompt the replies
-file does not script, printing a ``[[reply]]`` entry for it to paste into the file.
+the example as ``__main__``, with ARGS (after ``--``) as its command-line arguments. Replies
+come from ``replies.toml`` next to the example unless ``--replies`` says otherwise. Exits with
+status 1 if the example sent a prompt the replies file does not script, printing a
+``[[reply]]`` entry for it to paste into the file.
 
 The second serves until Ctrl-C and prints the environment a client (a Jupyter kernel, say)
 needs. An unscripted prompt gets an HTTP 400 error that names it. No request is kept, so
@@ -34,6 +35,9 @@ def main(argv: list[str] | None = None) -> int:
     )
     parser.add_argument("example", type=Path, nargs="?", help="the example script to run")
     parser.add_argument(
+        "arguments", nargs="*", metavar="-- ARGS", help="the example's own arguments, after --"
+    )
+    parser.add_argument(
         "--replies", type=Path, help="the replies file (default: replies.toml next to the example)"
     )
     parser.add_argument("--serve", action="store_true", help="serve until Ctrl-C; needs --replies")
@@ -42,7 +46,7 @@ def main(argv: list[str] | None = None) -> int:
     )
     args = parser.parse_args(argv)
     if args.serve:
-        if args.example or not args.replies:
+        if args.example or args.arguments or not args.replies:
             parser.error("--serve takes --replies and no example")
         replies: Path = args.replies
     else:
@@ -57,13 +61,17 @@ def main(argv: list[str] | None = None) -> int:
         script = Script.load(replies)
     except ScriptError as exc:
         parser.error(str(exc))
-    return serve(script, replies, args.port) if args.serve else run(args.example, script)
+    return (
+        serve(script, replies, args.port)
+        if args.serve
+        else run(args.example, script, args.arguments)
+    )
 
 
-def run(example: Path, script: Script) -> int:
+def run(example: Path, script: Script, arguments: list[str] | None = None) -> int:
     with FakeOpenAI() as server, server.scripted(script):
         apply_env(os.environ, server.client_env)
-        sys.argv = [str(example)]
+        sys.argv = [str(example), *(arguments or [])]
         sys.path.insert(0, str(example.parent.resolve()))
         try:
             runpy.run_path(str(example), run_name="__main__")

@@ -40,6 +40,7 @@ class Backend:
         self._requests: list[dict[str, Any]] = []
         self._unscripted: list[tuple[str, int]] = []
         self._paced: list[Reply] = []
+        self._abandoned: list[str] = []
         self._attempts: Counter[tuple[str, int]] = Counter()
         # Set (from the serving loop) when the server stops, so that no
         # ttft/token_delay/stall keeps the shutdown waiting.
@@ -51,6 +52,7 @@ class Backend:
             self._requests.clear()
             self._unscripted.clear()
             self._paced.clear()
+            self._abandoned.clear()
             self._attempts.clear()
 
     def uninstall(self) -> None:
@@ -72,6 +74,17 @@ class Backend:
     def paced(self) -> list[Reply]:
         with self._lock:
             return list(self._paced)
+
+    @property
+    def abandoned(self) -> list[str]:
+        with self._lock:
+            return list(self._abandoned)
+
+    def client_left(self, prompt: str) -> None:
+        """The client closed a streamed reply to `prompt` before its end."""
+        if self._keep_log:
+            with self._lock:
+                self._abandoned.append(prompt)
 
     def record(self, body: dict[str, Any]) -> None:
         if self._keep_log:
@@ -183,7 +196,8 @@ def create_app(backend: Backend) -> ASGIApp:
                 if reply.token_delay:
                     backend.streamed_paced(reply)
                 return StreamingResponse(
-                    _stream(backend, rendered, frames, reply, fault), media_type="text/event-stream"
+                    _stream(backend, rendered, frames, reply, fault, prompt),
+                    media_type="text/event-stream",
                 )
             await backend.pause(reply.ttft)
             if fault is not None and fault.kind == "drop":
@@ -243,19 +257,26 @@ async def _stream(
     frames: list[wire.Frame],
     reply: Reply,
     fault: Fault | None,
+    prompt: str,
 ) -> AsyncIterator[bytes]:
     fault_at = _fault_position(frames, fault.after) if fault else None
-    await backend.pause(reply.ttft)
-    for position, frame in enumerate(frames):
-        if position == fault_at:
-            if fault.kind == "drop":
-                raise CutConnection
-            await backend.pause(fault.seconds)
-        if position:
-            await backend.pause(reply.token_delay)
-        yield completion.encode(frame)
-    if completion.done:
-        yield completion.done
+    try:
+        await backend.pause(reply.ttft)
+        for position, frame in enumerate(frames):
+            if position == fault_at:
+                if fault.kind == "drop":
+                    raise CutConnection
+                await backend.pause(fault.seconds)
+            if position:
+                await backend.pause(reply.token_delay)
+            yield completion.encode(frame)
+        if completion.done:
+            yield completion.done
+    except (asyncio.CancelledError, GeneratorExit):
+        # Starlette cancels the response when the client disconnects (or closes this
+        # generator, if the cancellation came while it was sending): the client left early.
+        backend.client_left(prompt)
+        raise
 
 
 def _fault_position(frames: list[wire.Frame], after: int) -> int:

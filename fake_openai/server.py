@@ -119,6 +119,12 @@ class FakeOpenAI:
         chunks were paced like a real model's."""
         return self._backend.paced
 
+    @property
+    def abandoned(self) -> list[str]:
+        """Prompts whose streamed reply the client closed before its end, since the last
+        `scripted()`: the proof that a client cancelled its request upstream."""
+        return self._backend.abandoned
+
     @contextlib.contextmanager
     def scripted(self, script: Script) -> Iterator[Self]:
         """Answer from `script`; resets the request log, `unscripted` and fault counters."""

@@ -79,6 +79,19 @@ def test_unscripted_prompt_fails_even_if_the_example_swallows_the_error(tmp_path
     assert "no scripted reply" in done.stderr and "'再见'" in done.stderr
 
 
+def test_arguments_after_a_double_dash_reach_the_example(tmp_path):
+    (tmp_path / "replies.toml").write_text(REPLIES, encoding="utf-8")
+    example = tmp_path / "argv.py"
+    example.write_text("import sys\nprint(sys.argv[1:])\n", encoding="utf-8")
+    command = [sys.executable, "-m", "fake_openai", str(example)]
+    done = subprocess.run(
+        [*command, "--", "--serve", "-x"], cwd=ROOT, capture_output=True, text=True, timeout=HANG
+    )
+    assert (done.returncode, done.stdout) == (0, "['--serve', '-x']\n")
+    done = subprocess.run(command, cwd=ROOT, capture_output=True, text=True, timeout=HANG)
+    assert (done.returncode, done.stdout) == (0, "[]\n")
+
+
 def test_missing_replies_file_is_a_usage_error(tmp_path):
     done = run(tmp_path, ["你好"])
     assert done.returncode == 2

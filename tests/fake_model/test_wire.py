@@ -597,6 +597,30 @@ def test_stall_fault_goes_silent_then_continues(fake_openai):
     assert body["choices"][0]["message"]["content"] == "a b c d"
 
 
+def test_a_client_closing_a_stream_early_is_recorded_as_abandoned(fake_openai):
+    entries = (
+        {"prompt": "long", "text": "one two three four five six", "token_delay": 0.2},
+        {"prompt": "short", "text": "one two"},
+        {"prompt": "cut", "text": "one two three", "fault": {"kind": "drop", "after": 1}},
+    )
+    with fake_openai.scripted(script(*entries)):
+        with HTTP.stream(
+            "POST", fake_openai.base_url + "/chat/completions", json=request("long", stream=True)
+        ) as response:
+            next(response.iter_lines())  # the opening chunk, then the client leaves
+        assert timed_lines(fake_openai, request("short", stream=True))
+        with pytest.raises(httpx.RemoteProtocolError):
+            timed_lines(fake_openai, request("cut", stream=True))
+        deadline = time.monotonic() + 5
+        while not fake_openai.abandoned and time.monotonic() < deadline:
+            time.sleep(0.01)
+        time.sleep(0.3)  # a wrong second entry would have time to show up
+        # Read to the end, or cut by the server's own fault: neither is a client leaving.
+        assert fake_openai.abandoned == ["long"]
+    with fake_openai.scripted(script(*entries)):
+        assert fake_openai.abandoned == []
+
+
 def test_stop_is_quick_even_with_a_client_mid_stall():
     fault = {"kind": "stall", "after": 1, "seconds": 30}
     started = time.perf_counter()
