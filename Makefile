@@ -17,7 +17,7 @@ RUN := $(UV) run --frozen --no-sync
 help:  ## this list
 	@awk 'BEGIN {FS = ":.*## "} /^[a-z-]+:.*## / {printf "  make %-14s %s\n", $$1, $$2}' $(MAKEFILE_LIST)
 
-setup: .venv/.synced node_modules/.installed  ## install the locked tools: uv, .venv, node_modules
+setup: .venv/.synced-compiled node_modules/.installed  ## install the locked tools: uv, .venv, node_modules
 
 # Playwright drives the system Chromium (its own browser download is not allowed here): the
 # first of these that is installed (Debian's Chromium; Google Chrome on GitHub's Ubuntu runners),
@@ -42,8 +42,11 @@ $(UV):
 	$(PYTHON) -m venv .tools
 	.tools/bin/pip install --quiet --disable-pip-version-check uv==$(UV_VERSION)
 
-.venv/.synced: $(UV) pyproject.toml uv.lock
-	$(UV) sync --frozen --python $(PYTHON)
+# Compiled ahead: every test process (workers, the examples' fork server, Jupyter kernels,
+# subprocesses) would otherwise compile LangChain's modules afresh wherever Python may not
+# write bytecode (PYTHONDONTWRITEBYTECODE), about 3 CPU-s each.
+.venv/.synced-compiled: $(UV) pyproject.toml uv.lock
+	$(UV) sync --frozen --compile-bytecode --python $(PYTHON)
 	touch $@
 
 node_modules/.installed: package.json package-lock.json

@@ -191,7 +191,7 @@ def _tables(view: _View, text: dict[str, str]) -> dict[str, str]:
             text,
             _knobs(view, text),
             text["knobs"].format(timeout=view.knobs["default_stream_chunk_timeout"]),
-            "medians",
+            "medians_only",
             "ratio",
         ),
         "durability": _snippet(
@@ -234,17 +234,29 @@ def _tables(view: _View, text: dict[str, str]) -> dict[str, str]:
     }
 
 
+def _unit(text: dict[str, str], name: str, unit: str, n: int | None = None) -> str:
+    """A header: a measure, its unit and, if given, the answer length, in the language's style."""
+    if n is None:
+        return text["unit"].format(name=name, unit=unit)
+    return text["unit_n"].format(name=name, unit=unit, n=n)
+
+
+def _at(text: dict[str, str], latency: str, measure: str) -> str:
+    """A header led by the latency it was measured at."""
+    return text["at"].format(latency=latency[:1].upper() + latency[1:], measure=measure)
+
+
 def _overhead(view: _View, text: dict[str, str]) -> str:
     short, long = min(view.lengths), max(view.lengths)
     header = [
         text["path"],
-        f"{text['first']}, ms ({short})",
+        _unit(text, text["first"], text["ms"], short),
         "×SDK",
-        f"{text['cpu_call']} ({short})",
+        _unit(text, text["cpu_call_name"], text["ms"], short),
         "×SDK",
-        f"{text['cpu_chunk']} ({long})",
+        _unit(text, text["cpu_chunk_name"], text["us"], long),
         "×SDK",
-        f"{text['total']}, ms ({long})",
+        _unit(text, text["total"], text["ms"], long),
         "×SDK",
     ]
     rows = []
@@ -310,10 +322,10 @@ def _concurrency(view: _View, text: dict[str, str]) -> str:
         text["completed"],
         text["throughput"],
         "×SDK",
-        f"{text['first']} p50, s",
-        f"{text['first']} p99, s",
+        _unit(text, f"{text['first']} p50", text["s"]),
+        _unit(text, f"{text['first']} p99", text["s"]),
         "×SDK (p99)",
-        f"{text['total']} p50, s",
+        _unit(text, f"{text['total']} p50", text["s"]),
         text["cpu_chunk"],
         "×SDK",
     ]
@@ -426,12 +438,10 @@ def _knobs(view: _View, text: dict[str, str]) -> str:
     rows = [
         [
             knobs[row.knob],
-            text["sep"].join(
-                (
-                    latencies[row.latency],
-                    measures[row.latency, row.measure],
-                    text["n_tokens"].format(n=row.length),
-                )
+            text["knob_measure"].format(
+                latency=latencies[row.latency],
+                measure=measures[row.latency, row.measure],
+                n=row.length,
             ),
             _number(row.default),
             _number(row.changed),
@@ -448,11 +458,11 @@ def _durability(view: _View, text: dict[str, str]) -> str:
     short, middle = min(view.lengths), sorted(view.lengths)[len(view.lengths) // 2]
     header = [
         text["path"],
-        f"{text['zero']}{text['sep']}{text['cpu_call']} ({short})",
+        _at(text, text["zero"], _unit(text, text["cpu_call_name"], text["ms"], short)),
         text["x_agent"],
-        f"{text['zero']}{text['sep']}{text['first']}, ms ({short})",
-        f"{text['real']}{text['sep']}{text['first']}, s ({middle})",
-        f"{text['real']}{text['sep']}{text['total']}, s ({middle})",
+        _at(text, text["zero"], _unit(text, text["first"], text["ms"], short)),
+        _at(text, text["real"], _unit(text, text["first"], text["s"], middle)),
+        _at(text, text["real"], _unit(text, text["total"], text["s"], middle)),
         text["x_agent"],
     ]
     unsaved = {
@@ -500,9 +510,9 @@ def _every_path(view: _View, text: dict[str, str], latency: str, scale: float) -
     header = [
         text["path"],
         text["tokens"],
-        f"{text['first']}, {unit}",
+        _unit(text, text["first"], unit),
         "×SDK",
-        f"{text['total']}, {unit}",
+        _unit(text, text["total"], unit),
         "×SDK",
         text["cpu_chunk"],
         "×SDK",

@@ -98,11 +98,16 @@ def invalid(body: dict[str, Any]) -> JSONResponse | None:
             code="missing_required_parameter",
         )
     messages = body["messages"]
-    if (
-        not isinstance(messages, list)
-        or not messages
-        or not all(isinstance(message, dict) for message in messages)
-    ):
+    if messages == []:
+        return error(
+            400,
+            "Invalid 'messages': empty array. Expected an array with minimum length 1, "
+            "but got an empty array instead.",
+            "invalid_request_error",
+            param="messages",
+            code="empty_array",
+        )
+    if not isinstance(messages, list) or not all(isinstance(message, dict) for message in messages):
         return error(
             400,
             "Invalid 'messages': expected a non-empty array of message objects.",

@@ -43,13 +43,13 @@ from fake_openai import FakeOpenAI, Script
 from fake_openai.server import apply_env
 from guide.layout import (
     DOCS,
-    MARKER_RE,
     ROOT,
     Heading,
     includes,
     iter_pages,
     output_path,
     page_url,
+    program,
     read_page,
     rel,
 )
@@ -60,11 +60,9 @@ REPLIES = "replies.toml"
 CELL_TIMEOUT = 60  # seconds; the slowest example (a stalled stream and its timeout) takes ~3 s
 DOWNLOAD_KEY = "notebook"  # in the notebook page's front matter: the .ipynb beside it
 
-ANNOTATION_RE = re.compile(r"[ \t]*# \(\d+\)!$", re.MULTILINE)
 MAIN_GUARD_RE = re.compile(
     r'^if __name__ == "__main__":\n    asyncio\.run\(main\(\)\)\n', re.MULTILINE
 )
-EXTRA_BLANK_LINES_RE = re.compile(r"\n{4,}")
 
 KERNELSPEC = {"display_name": "Python 3 (ipykernel)", "language": "python", "name": "python3"}
 # As ipykernel reports it, minus the exact Python version, which would differ between machines.
@@ -140,10 +138,7 @@ def chapters() -> list[Chapter]:
 
 def code(example: Path) -> str:
     """The example as a notebook cell; see the module docstring for the three changes."""
-    source = example.read_text(encoding="utf-8")
-    source = "\n".join(line for line in source.splitlines() if not MARKER_RE.match(line)) + "\n"
-    source = ANNOTATION_RE.sub("", source)
-    source = MAIN_GUARD_RE.sub("await main()\n", source)
+    source = MAIN_GUARD_RE.sub("await main()\n", program(example).text + "\n")
     if "asyncio.run(" in source:
         line = source[: source.index("asyncio.run(")].count("\n") + 1
         raise NotebookError(
@@ -151,7 +146,7 @@ def code(example: Path) -> str:
             'Only a closing `if __name__ == "__main__":\\n    asyncio.run(main())` can become '
             "`await main()`; asyncio.run() fails inside Jupyter's running event loop."
         )
-    return EXTRA_BLANK_LINES_RE.sub("\n\n\n", source).strip("\n")
+    return source.strip("\n")
 
 
 def awaits(example: Path) -> bool:

@@ -33,7 +33,21 @@ from guide.parity import HASH_KEY
 
 SHARED = (".venv", ".tools", "node_modules")
 CONFIGS = {"zh": "mkdocs.yml", "en": "mkdocs.en.yml"}
-COPY_LABEL = {"zh": "副本", "en": "copy"}
+# Each copy's title, by its number: words of their own, so that searching for a title finds its
+# page first (a title that repeated the original's would rank the copies with the original, and
+# push it out of the first results).
+COPY_NAMES = {
+    "zh": "甲乙丙丁戊己庚辛壬癸子丑寅卯辰巳午未申酉戌亥",
+    "en": "Alfa Bravo Charlie Delta Echo Foxtrot Golf Hotel India Juliett Kilo Lima Mike"
+    " November Oscar Papa Quebec Romeo Sierra Tango Uniform Victor Whiskey Xray Yankee Zulu",
+}
+COPY_TITLE = {"zh": "示例副本{name}", "en": "Sample copy {name}"}
+
+
+def copy_title(language: str, number: int) -> str:
+    names = COPY_NAMES[language]
+    names = names.split() if " " in names else list(names)
+    return COPY_TITLE[language].format(name=names[number - 2])
 
 
 def tracked_files() -> list[str]:
@@ -81,8 +95,8 @@ def add_copy(copy: Path, source: str, page: str, number: int) -> None:
         text = (copy / "docs" / language / f"{source}.md").read_text(encoding="utf-8")
         text = text.replace(f"{old_dir}/", f"{new_dir}/")
         text = text.replace(f"]({old_name}/", f"]({new_name}/")  # its notebook
-        title = rf"# \1 ({COPY_LABEL[language]} {number})"
-        text = re.sub(r"^# (.+)$", title, text, count=1, flags=re.M)
+        title = copy_title(language, number)
+        text = re.sub(r"^# .+$", f"# {title}", text, count=1, flags=re.M)
         (copy / "docs" / language / f"{page}.md").write_text(text, encoding="utf-8")
         add_to_nav(copy / CONFIGS[language], source, page, number, language)
     restamp(copy, page)
@@ -93,7 +107,7 @@ def add_to_nav(config: Path, source: str, page: str, number: int, language: str)
     entry = re.search(rf"^(?P<indent> *)- (?P<title>.+?): {re.escape(source)}\.md$", text, re.M)
     if entry is None:
         raise ValueError(f"{config.name} has no nav entry for {source}.md")
-    line = f"{entry['indent']}- {entry['title']} ({COPY_LABEL[language]} {number}): {page}.md"
+    line = f"{entry['indent']}- {copy_title(language, number)}: {page}.md"
     config.write_text(text[: entry.end()] + "\n" + line + text[entry.end() :], encoding="utf-8")
 
 

@@ -10,6 +10,7 @@ from fake_openai.server import TRACING_OFF, apply_env
 pytest_plugins = [
     "fake_openai.pytest_plugin",
     "tests.support.served",
+    "tests.support.example_runs",
     "tests.support.browser",
     "tests.support.page_filter",
 ]

@@ -9,19 +9,20 @@ from __future__ import annotations
 import difflib
 import json
 import re
+import sys
 import tomllib
+import warnings
 from pathlib import Path
 
 import pytest
-from langchain_openai import ChatOpenAI
 
 from fake_openai import Script
 from guide import replay
 from guide.layout import example_dir, iter_examples, output_path, pages_showing, rel
 from guide.runner import ExampleError, run_example
+from tests.support.example_child import REPLIES
+from tests.support.example_runs import outcome_of
 
-REPLIES = "replies.toml"
-WARM_UP = Script.from_dict({"reply": [{"prompt": "warm up", "text": "ok"}]})
 NUMBER = re.compile(r"\d+(?:\.\d+)?")
 
 
@@ -38,24 +39,6 @@ def selected(config: pytest.Config) -> list[Path]:
             raise pytest.UsageError(f"EX={name} is no example: name a file under examples/")
         return chosen
     return examples
-
-
-@pytest.fixture(scope="session")
-def warm_client(fake_openai) -> None:
-    """Make one request before any example runs.
-
-    The first request in a process pays for openai's lazy imports (about 0.15 s here); that
-    would eat into the margins of the examples that compare durations.
-    """
-    with pytest.MonkeyPatch.context() as env, fake_openai.scripted(WARM_UP):
-        for name, value in fake_openai.env.items():
-            env.setenv(name, value)
-        ChatOpenAI(model="gpt-4o-mini").invoke("warm up")
-
-
-def script_for(example: Path) -> Script:
-    replies = example.parent / REPLIES
-    return Script.load(replies) if replies.exists() else Script.from_dict({})
 
 
 def shown_on(example: Path) -> str:
@@ -100,36 +83,35 @@ def changed_output(example: Path, recorded: Path, expected: str, got: str) -> st
     return f"output of {rel(example)} changed ({shown_on(example)}).\n{advice}\n{diff}"
 
 
-def test_example(example: Path, warm_client, openai_env, request: pytest.FixtureRequest) -> None:
-    with openai_env.scripted(script_for(example)):
-        failure = None
-        try:
-            captured = run_example(example)
-        except ExampleError as exc:
-            failure = exc
-        unscripted, paced = openai_env.unscripted, openai_env.paced
-    if unscripted:
-        pytest.fail(unscripted_failure(example, unscripted), pytrace=False)
-    if failure:
+def test_example(example: Path, request: pytest.FixtureRequest) -> None:
+    """Judges the run tests/support/example_runs.py made of `example`, many at once."""
+    outcome = outcome_of(request.config, example)
+    sys.stderr.write(outcome.stderr)
+    for message, category, filename, lineno in outcome.warnings:
+        warnings.warn_explicit(f"{category}: {message}", UserWarning, filename, lineno)
+    if outcome.unscripted:
+        pytest.fail(unscripted_failure(example, outcome.unscripted), pytrace=False)
+    if outcome.failure:
         pytest.fail(
-            f"{failure}\n({shown_on(example)})\n"
+            f"{outcome.failure}\n({shown_on(example)})\n"
             f"Fix {rel(example)} and try it with `make example EX={rel(example)}`.",
             pytrace=False,
         )
+    writes, paced = outcome.writes, outcome.paced
 
     recorded = output_path(example)
     if request.config.getoption("update_outputs"):
-        if captured.text:
-            recorded.write_text(captured.text, encoding="utf-8")
+        if outcome.text:
+            recorded.write_text(outcome.text, encoding="utf-8")
         else:
             recorded.unlink(missing_ok=True)
-        replay.record(captured.writes, paced, recorded)
+        replay.record(writes, paced, recorded)
         return
 
     expected = recorded.read_text(encoding="utf-8") if recorded.exists() else ""
-    if captured.text != expected:
-        pytest.fail(changed_output(example, recorded, expected, captured.text), pytrace=False)
-    if problem := replay.disagreement(captured.writes, paced, recorded):
+    if outcome.text != expected:
+        pytest.fail(changed_output(example, recorded, expected, outcome.text), pytrace=False)
+    if problem := replay.disagreement(writes, paced, recorded):
         pytest.fail(f"{problem} ({shown_on(example)}).\nRun {rerecord(example)}.", pytrace=False)
 
 

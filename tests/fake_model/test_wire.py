@@ -397,6 +397,19 @@ def _error(message: str, param: str | None = None, code: str | None = None) -> d
         ),
         pytest.param(
             "POST",
+            "/chat/completions",
+            b'{"model": "gpt-4o-mini", "messages": []}',
+            400,
+            _error(
+                "Invalid 'messages': empty array. Expected an array with minimum length 1, "
+                "but got an empty array instead.",
+                "messages",
+                "empty_array",
+            ),
+            id="messages-empty",
+        ),
+        pytest.param(
+            "POST",
             "/whatever",
             b"{}",
             404,
@@ -505,11 +518,13 @@ def test_ttft_and_token_delay(fake_openai):
         post(fake_openai, request("slow"))
         non_streamed = time.perf_counter() - start
 
+    # Times count from the request, so load can only make them later: the lower bounds are the
+    # pacing itself (opening chunk after ttft, then 3 pieces and the finish chunk, 4 gaps of
+    # token_delay); the upper bound only catches a reply paced far too slowly.
     first, last = lines[0][0], lines[-1][0]
-    assert 0.2 <= first < 0.6
-    # opening chunk, 3 pieces and the finish chunk: 4 gaps of 0.05 s
-    assert last - first >= 4 * 0.05
-    assert 0.2 <= non_streamed < 0.6
+    assert 0.2 <= first < 5
+    assert last >= 0.2 + 4 * 0.05
+    assert 0.2 <= non_streamed < 5
 
 
 # --- faults ----------------------------------------------------------------------------------
@@ -579,7 +594,8 @@ def test_drop_fault_on_non_streamed_request(fake_openai):
 
 
 def test_stall_fault_goes_silent_then_continues(fake_openai):
-    fault = {"kind": "stall", "after": 2, "seconds": 0.3}
+    # A silence long enough that no gap a busy machine causes is mistaken for it.
+    fault = {"kind": "stall", "after": 2, "seconds": 1.0}
     with fake_openai.scripted(script({"prompt": "stall", "text": "a b c d", "fault": fault})):
         lines = timed_lines(fake_openai, request("stall", stream=True))
         start = time.perf_counter()
@@ -591,9 +607,9 @@ def test_stall_fault_goes_silent_then_continues(fake_openai):
     # opening chunk, "a", " b", then the silence before " c"
     assert gaps.index(max(gaps)) == 2
     # Measured from the request, not between lines: a late read of " b" shortens that gap.
-    assert times[3] >= 0.3
+    assert times[3] >= 1.0
     assert lines[-1][1] == "data: [DONE]"
-    assert non_streamed >= 0.3
+    assert non_streamed >= 1.0
     assert body["choices"][0]["message"]["content"] == "a b c d"
 
 
@@ -625,7 +641,7 @@ def test_stop_is_quick_even_with_a_client_mid_stall():
     fault = {"kind": "stall", "after": 1, "seconds": 30}
     started = time.perf_counter()
     server = FakeOpenAI().start()
-    assert time.perf_counter() - started < 1
+    assert time.perf_counter() - started < 10  # far below the 30 s stall, whatever the load
     received: list[str] = []
 
     def client() -> None:
@@ -640,7 +656,7 @@ def test_stop_is_quick_even_with_a_client_mid_stall():
         time.sleep(0.01)
     stopping = time.perf_counter()
     server.stop()
-    assert time.perf_counter() - stopping < 1
+    assert time.perf_counter() - stopping < 10
     thread.join(5)
     assert not thread.is_alive()
 

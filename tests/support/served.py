@@ -3,8 +3,9 @@ loopback.
 
 The main pytest process (the xdist controller, or the only process without xdist) owns a
 temporary directory and serves it on a free loopback port; xdist workers learn both through
-`workerinput`. As soon as a process has collected a test that needs the site, a thread of it
-starts building the site there, under a file lock, so the first such process builds while the
+`workerinput`. As soon as a process has collected a test that needs the site (or, in the main
+process, as soon as it starts, when the command line says the site will be needed), a thread of
+it starts building the site there, under a file lock, so the first such process builds while the
 suite goes on with other tests, and the others wait for its outcome. It is built for the
 address it is served at (as the Pages workflow builds for SITE_URL): the sitemap, canonical
 links and downloadable notebooks then point at the site being tested.
@@ -88,6 +89,32 @@ def pytest_configure(config: pytest.Config) -> None:
     config.stash[SHARED] = Shared(directory, f"http://127.0.0.1:{server.server_port}/")
     config.add_cleanup(partial(shutil.rmtree, directory, ignore_errors=True))
     config.add_cleanup(partial(stop_server, server))
+    if likely_needs_site(config):
+        start_build(config)
+
+
+def likely_needs_site(config: pytest.Config) -> bool:
+    """Whether the run will surely need the site, known before collecting (which takes the xdist
+    workers seconds of imports): it runs a whole folder of tests, or a test file that uses the
+    site, with no option that narrows it to what failed or to an example. Otherwise the build
+    starts once a test that needs it has been collected."""
+    narrowed = (
+        getattr(config.option, "lf", False)
+        or config.option.keyword
+        or config.getoption("example", None)
+    )
+    if narrowed or config.option.collectonly or config.getoption("update_outputs", False):
+        return False
+    for arg in config.args:
+        path = Path(config.invocation_params.dir, arg.split("::")[0])
+        if path.is_dir():
+            return True
+        if path.is_file() and SITE_FIXTURES.search(path.read_text(encoding="utf-8")):
+            return True
+    return False
+
+
+SITE_FIXTURES = re.compile(r"\b(built_site|site_url|site_build)\b")
 
 
 @pytest.hookimpl(optionalhook=True)
@@ -101,16 +128,24 @@ def pytest_collection_finish(session: pytest.Session) -> None:
     if config.option.collectonly:
         return
     if any("site_build" in getattr(item, "fixturenames", ()) for item in session.items):
-        build: Future[SiteBuild] = Future()
-        config.stash[BUILD] = build
+        start_build(config)
 
-        def run() -> None:
-            try:
-                build.set_result(build_once(config.stash[SHARED]))
-            except Exception as error:
-                build.set_exception(error)
 
-        threading.Thread(target=run, name="site-build", daemon=True).start()
+def start_build(config: pytest.Config) -> None:
+    """Build the site in a thread of this process, unless it already does (or another process
+    did: `build_once` then only takes its outcome)."""
+    if BUILD in config.stash:
+        return
+    build: Future[SiteBuild] = Future()
+    config.stash[BUILD] = build
+
+    def run() -> None:
+        try:
+            build.set_result(build_once(config.stash[SHARED]))
+        except Exception as error:
+            build.set_exception(error)
+
+    threading.Thread(target=run, name="site-build", daemon=True).start()
 
 
 def build_once(shared: Shared) -> SiteBuild:

@@ -44,5 +44,5 @@ for part in agent.stream(question, stream_mode=["updates", "values"], version="v
 
 for cities, content in sorted(tool_updates):
     print(f"tools 的一项更新：cities={cities} messages=[{content!r}]")
-print("最终状态里的 cities：", sorted(final["cities"]))
+print(f"最终状态里的 cities：{sorted(final['cities'])}")
 # --8<-- [end:main]

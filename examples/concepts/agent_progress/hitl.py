@@ -1,4 +1,4 @@
-"""Human in the loop: __interrupt__ in updates, then a resume on the same thread."""
+"""Human-in-the-loop: __interrupt__ in updates, then a resume on the same thread."""
 
 # --8<-- [start:agent]
 from langchain.agents import create_agent
@@ -52,10 +52,10 @@ def show(stream):
 
 
 show(agent.stream(question, config, stream_mode="updates", version="v2"))
-print("暂停在：", agent.get_state(config).next)  # (3)!
+print(f"暂停在：{agent.get_state(config).next}")  # (3)!
 
 print("--- 审批通过，继续运行")
 decision = Command(resume={"decisions": [{"type": "approve"}]})  # (4)!
 show(agent.stream(decision, config, stream_mode="updates", version="v2"))
-print("最后的回答：", agent.get_state(config).values["messages"][-1].content)
+print(f"最后的回答：{agent.get_state(config).values['messages'][-1].content}")
 # --8<-- [end:main]

@@ -1,8 +1,12 @@
 """Reading the newest message of each update, whatever kind of update it is."""
 
 from langchain.agents import create_agent
-from langchain.agents.middleware import ModelCallLimitMiddleware
+from langchain.agents.middleware import (
+    HumanInTheLoopMiddleware,
+    ModelCallLimitMiddleware,
+)
 from langchain.tools import tool
+from langgraph.checkpoint.memory import InMemorySaver
 
 
 @tool
@@ -11,12 +15,19 @@ def get_weather(city: str) -> str:
     return f"{city}：小雨，18°C"
 
 
-agent = create_agent(
+limited = create_agent(
     model="gpt-4o-mini",
     tools=[get_weather],
     middleware=[ModelCallLimitMiddleware(run_limit=5)],
 )
+reviewed = create_agent(
+    model="gpt-4o-mini",
+    tools=[get_weather],
+    middleware=[HumanInTheLoopMiddleware(interrupt_on={"get_weather": True})],
+    checkpointer=InMemorySaver(),
+)
 question = {"messages": [{"role": "user", "content": "杭州天气怎么样？"}]}
+config = {"configurable": {"thread_id": "tutorial"}}
 
 
 # --8<-- [start:main]
@@ -28,9 +39,20 @@ def last_message(node, update):
     return update["messages"][-1]
 
 
-for part in agent.stream(question, stream_mode="updates", version="v2"):
-    for node, update in part["data"].items():
-        message = last_message(node, update)
-        if message is not None:
-            print(f"{node}: {message.content_blocks}")  # (3)!
+def show(agent):
+    for part in agent.stream(question, config, stream_mode="updates", version="v2"):
+        for node, update in part["data"].items():
+            message = last_message(node, update)
+            if message is not None:
+                print(f"{node}: {message.content_blocks}")  # (3)!
+
+
 # --8<-- [end:main]
+
+
+for label, agent in [
+    ("带调用次数限制的 Agent", limited),
+    ("带人工审批的 Agent", reviewed),
+]:
+    print(f"== {label}")
+    show(agent)

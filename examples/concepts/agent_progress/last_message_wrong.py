@@ -1,4 +1,6 @@
-"""The loop tutorials show for updates mode, run on two agents that have middleware."""
+"""The common updates-mode loop from online tutorials, run on two agents that have
+middleware.
+"""
 
 from langchain.agents import create_agent
 from langchain.agents.middleware import (

@@ -26,7 +26,7 @@ question = {"messages": [{"role": "user", "content": "杭州天气怎么样？"}
 # --8<-- [end:agent]
 
 # --8<-- [start:main]
-print("图里的节点：", list(agent.get_graph().nodes))
+print(f"图里的节点：{list(agent.get_graph().nodes)}")
 
 for part in agent.stream(question, stream_mode="updates", version="v2"):
     for node, update in part["data"].items():
@@ -34,4 +34,6 @@ for part in agent.stream(question, stream_mode="updates", version="v2"):
             print(f"{node:<40} None")
         else:
             print(f"{node:<40} 写入的键：{list(update)}")
+
+print(f"invoke() 返回的键：{list(agent.invoke(question))}")  # (2)!
 # --8<-- [end:main]

@@ -44,7 +44,7 @@ for part in agent.stream(question, stream_mode=modes, version="v2"):
             print()
             typing = False
         for node in part["data"]:
-            note = f"，此前已收到它的 {chunks} 个消息块" if node == "model" else ""
+            note = f"，此前已收到该节点的 {chunks} 个消息块" if node == "model" else ""
             print(f"[updates]  {node} 节点结束{note}")
         chunks = 0
 # --8<-- [end:main]

@@ -27,5 +27,5 @@ for part in agent.stream(question, stream_mode=["updates", "debug"], version="v2
         if node == "tools":
             results.append(messages[0].content)
 
-print("工具结果：", sorted(results))  # (2)!
+print(f"工具结果：{sorted(results)}")  # (2)!
 # --8<-- [end:main]

@@ -1,4 +1,4 @@
-"""A terminal progress display built with rich, fed by four stream modes."""
+"""A terminal progress display built with Rich, fed by four stream modes."""
 
 # --8<-- [start:agent]
 import sys
@@ -27,10 +27,10 @@ def get_weather(city: str, runtime: ToolRuntime) -> str:
 def search_flights(origin: str, destination: str, runtime: ToolRuntime) -> str:
     """查询两地之间明天的航班。"""
     for airline in ["国航", "东航", "南航"]:
+        time.sleep(0.2)
         runtime.stream_writer(
             {"call": runtime.tool_call_id, "note": f"已查完{airline}"}
         )
-        time.sleep(0.2)
     return "最早 07:30，共 3 班"
 
 
@@ -43,7 +43,7 @@ question = {
 
 # --8<-- [start:view]
 class ProgressView:
-    """Agent 运行进度：一行一个步骤，下面是逐字出现的回答。"""
+    """Agent 运行进度：一行一个步骤，下面是逐块出现的回答。"""
 
     def __init__(self):
         self.steps = {}  # (1)!

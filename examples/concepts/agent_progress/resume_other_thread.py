@@ -24,21 +24,44 @@ def nodes(stream):
 
 
 # --8<-- [start:main]
-agent = create_agent(
-    model="gpt-4o-mini",
-    tools=[send_email],
-    middleware=[HumanInTheLoopMiddleware(interrupt_on={"send_email": True})],
-    checkpointer=InMemorySaver(),
-)
+def build(**options):
+    return create_agent(
+        model="gpt-4o-mini",
+        tools=[send_email],
+        middleware=[HumanInTheLoopMiddleware(interrupt_on={"send_email": True})],
+        checkpointer=InMemorySaver(),
+        **options,
+    )
+
+
 paused = {"configurable": {"thread_id": "email-1"}}
-print(
-    "第一次运行：",
-    nodes(agent.stream(question, paused, stream_mode="updates", version="v2")),
-)
 other = {"configurable": {"thread_id": "email-2"}}  # (1)!
-try:
-    nodes(agent.stream(approve, other, stream_mode="updates", version="v2"))
-except Exception as exc:
-    print(f"恢复：{type(exc).__name__}: {exc}")
-print("email-1 仍然暂停在：", agent.get_state(paused).next)
+agents = [
+    ("没有 system_prompt", build()),
+    ("有 system_prompt", build(system_prompt="你是一个办公助理。")),  # (2)!
+]
+for label, agent in agents:
+    print(f"== {label}")
+    first = nodes(agent.stream(question, paused, stream_mode="updates", version="v2"))
+    print(f"第一次运行：{first}")
+    try:
+        resumed = nodes(
+            agent.stream(approve, other, stream_mode="updates", version="v2")
+        )
+        print(f"恢复：{resumed}")
+        answer = agent.get_state(other).values["messages"][-1]
+        print(f"email-2 里多出的回答：{answer.text}")
+    except Exception as exc:
+        print(f"恢复：{type(exc).__name__}: {exc}")
+    print(f"email-1 仍然暂停在：{agent.get_state(paused).next}")
+
+print("== 恢复之前先检查")
+for config in [paused, other]:
+    thread = config["configurable"]["thread_id"]
+    interrupts = agent.get_state(config).interrupts  # (3)!
+    if interrupts:
+        calls = [request["name"] for request in interrupts[0].value["action_requests"]]
+        print(f"{thread}：{len(interrupts)} 个待处理的中断，等待审批 {calls}")
+    else:
+        print(f"{thread}：没有待处理的中断，不要对它恢复")
 # --8<-- [end:main]

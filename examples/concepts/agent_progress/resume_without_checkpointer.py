@@ -28,9 +28,8 @@ agent = create_agent(
     tools=[send_email],
     middleware=[HumanInTheLoopMiddleware(interrupt_on={"send_email": True})],
 )  # (1)!
-print(
-    "第一次运行：", nodes(agent.stream(question, stream_mode="updates", version="v2"))
-)
+first = nodes(agent.stream(question, stream_mode="updates", version="v2"))
+print(f"第一次运行：{first}")
 try:
     nodes(agent.stream(approve, stream_mode="updates", version="v2"))
 except RuntimeError as exc:

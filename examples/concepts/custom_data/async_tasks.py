@@ -33,7 +33,7 @@ async def work(state: State) -> dict:
 async def main() -> None:
     graph = StateGraph(State).add_node("work", work).add_edge(START, "work").compile()
     async for data in graph.astream({"done": False}, stream_mode="custom"):
-        print("收到：", data)
+        print(f"收到：{data}")
 
 
 # --8<-- [end:main]

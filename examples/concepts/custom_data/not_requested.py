@@ -22,7 +22,7 @@ def work(state: State) -> dict:
 
 graph = StateGraph(State).add_node("work", work).add_edge(START, "work").compile()
 
-print("stream(updates)：", list(graph.stream({"done": False}, stream_mode="updates")))
-print("invoke()：", graph.invoke({"done": False}))
-print("writer 被调用", len(calls), "次，返回值：", calls)  # (2)!
+print(f"stream(updates)：{list(graph.stream({'done': False}, stream_mode='updates'))}")
+print(f"invoke()：{graph.invoke({'done': False})}")
+print(f"写入器被调用 {len(calls)} 次，返回值：{calls}")  # (2)!
 # --8<-- [end:main]

@@ -42,5 +42,5 @@ for data in graph.stream({"report": ""}, stream_mode="custom"):
         case "progress":
             print(f"[{data['step']}/{data['total']}] {data['message']}")
         case "partial":
-            print("  SSE 行：", f"data: {json.dumps(data, ensure_ascii=False)}")  # (3)!
+            print(f"  SSE 行：data: {json.dumps(data, ensure_ascii=False)}")  # (3)!
 # --8<-- [end:main]

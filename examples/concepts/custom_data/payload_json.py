@@ -20,7 +20,7 @@ def finish(state: State) -> dict:
 
 graph = StateGraph(State).add_node("finish", finish).add_edge(START, "finish").compile()
 for data in graph.stream({"done": False}, stream_mode="custom"):
-    print("流里收到：", data)  # (1)!
+    print(f"流里收到：{data}")  # (1)!
     try:
         print(json.dumps(data))
     except TypeError as exc:

@@ -32,5 +32,5 @@ for node in (reuse_one_dict, new_dict_each_time):
     received = list(graph.stream({"done": False}, stream_mode="custom"))  # (2)!
     steps = [data["step"] for data in received]
     distinct = len({id(data) for data in received})
-    print(f"{node.__name__}：step={steps}，其中不同的对象 {distinct} 个")
+    print(f"{node.__name__}：step={steps}，共 {distinct} 个不同的对象")
 # --8<-- [end:main]

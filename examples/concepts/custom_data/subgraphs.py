@@ -50,6 +50,6 @@ for part in graph.stream(inputs, stream_mode="custom", version="v2"):
 
 print("subgraphs=True：")
 for part in graph.stream(inputs, stream_mode="custom", subgraphs=True, version="v2"):
-    path = [segment.split(":")[0] for segment in part["ns"]]  # (1)!
+    path = tuple(segment.split(":")[0] for segment in part["ns"])  # (1)!
     print("  ", path, part["data"]["message"])
 # --8<-- [end:main]

@@ -1,6 +1,7 @@
 """Testing code that writes custom data, on its own, without an agent or a model."""
 
 from typing import TypedDict
+from unittest.mock import patch
 
 from langchain.tools import ToolRuntime, tool
 from langgraph.config import get_stream_writer
@@ -48,6 +49,16 @@ print("writer 参数的节点：通过", events)
 # --8<-- [end:runtime]
 
 
+# --8<-- [start:patch]
+events = []
+with patch(f"{__name__}.get_stream_writer", return_value=events.append):  # (1)!
+    result = check_stock.invoke({"sku": "A100"})
+assert result == "上海仓 12 件，广州仓 0 件"
+assert events == [{"type": "progress", "message": "查询中"}]
+print("get_stream_writer 工具，打补丁：通过", events)
+# --8<-- [end:patch]
+
+
 # --8<-- [start:graph]
 class Harness(TypedDict):
     result: str
@@ -72,5 +83,5 @@ def run_in_graph(fn) -> tuple[object, list]:  # (1)!
 result, events = run_in_graph(lambda: check_stock.invoke({"sku": "A100"}))
 assert result == "上海仓 12 件，广州仓 0 件"
 assert events == [{"type": "progress", "message": "查询中"}]
-print("get_stream_writer 工具：通过", events)
+print("get_stream_writer 工具，放进图里：通过", events)
 # --8<-- [end:graph]

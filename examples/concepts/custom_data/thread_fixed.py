@@ -35,5 +35,5 @@ def crawl_pool(state: State) -> dict:
 for node in (crawl_copy, crawl_pool):
     graph = StateGraph(State).add_node("crawl", node).add_edge(START, "crawl").compile()
     received = list(graph.stream({"pages": []}, stream_mode="custom"))
-    print(f"{node.__name__}：", sorted(item["url"] for item in received))  # (3)!
+    print(f"{node.__name__}：{sorted(item['url'] for item in received)}")  # (3)!
 # --8<-- [end:main]

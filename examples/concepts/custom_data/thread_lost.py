@@ -27,8 +27,8 @@ def crawl(state: State) -> dict:
     writer = get_stream_writer()
     with ThreadPoolExecutor(max_workers=2) as pool:
         for label, futures in [
-            ("线程里查找 writer", [pool.submit(fetch, u) for u in urls]),
-            ("把 writer 传进线程", [pool.submit(fetch_with, writer, u) for u in urls]),
+            ("在线程里查找写入器", [pool.submit(fetch, u) for u in urls]),
+            ("把写入器传进线程", [pool.submit(fetch_with, writer, u) for u in urls]),
         ]:
             for future in futures:
                 try:
@@ -42,5 +42,5 @@ graph = StateGraph(State).add_node("crawl", crawl).add_edge(START, "crawl").comp
 for mode in ["custom", "updates"]:  # (3)!
     print(f"--- stream_mode={mode!r}")
     received = [c for c in graph.stream({"pages": []}, stream_mode=mode)]
-    print("流里收到：", received)
+    print(f"流里收到：{received}")
 # --8<-- [end:main]

@@ -29,8 +29,8 @@ for part in agent.stream(question, stream_mode=["tools"], version="v2"):  # (2)!
     elif data["event"] == "tool-finished":
         print(f"{data['event']:<18} {data['output'].content}")  # (3)!
 
-print("这些事件属于几个工具调用：", len(call_ids))
+print(f"这些事件所属的工具调用数：{len(call_ids)}")
 
 updates = list(agent.stream(question, stream_mode="updates"))
-print("只请求 updates 时，工具照常完成：", [next(iter(u)) for u in updates])  # (4)!
+print(f"只订阅 updates 时，工具照常完成：{[next(iter(u)) for u in updates]}")  # (4)!
 # --8<-- [end:main]

@@ -14,7 +14,7 @@ def check_stock(sku: str, runtime: ToolRuntime) -> str:  # (1)!
     return "上海仓 12 件，广州仓 0 件"
 
 
-print("模型看到的参数：", list(check_stock.tool_call_schema.model_fields))  # (3)!
+print(f"模型看到的参数：{list(check_stock.tool_call_schema.model_fields)}")  # (3)!
 
 agent = create_agent(model="gpt-4o-mini", tools=[check_stock])
 question = {"messages": [{"role": "user", "content": "A100 还有货吗？"}]}

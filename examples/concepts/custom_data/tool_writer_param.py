@@ -13,7 +13,7 @@ def check_stock(sku: str, writer: StreamWriter) -> str:
     return "上海仓 12 件，广州仓 0 件"
 
 
-print("工具输入的字段：", list(check_stock.args_schema.model_fields))  # (1)!
+print(f"工具输入的字段：{list(check_stock.args_schema.model_fields)}")  # (1)!
 agent = create_agent(model="gpt-4o-mini", tools=[check_stock])
 question = {"messages": [{"role": "user", "content": "A100 还有货吗？"}]}
 try:

@@ -47,7 +47,7 @@ class ProgressTransformer(StreamTransformer):
 stream = graph.stream_events(
     {"done": False}, version="v3", transformers=[ProgressTransformer]
 )
-print("stream.extensions['progress']：", list(stream.extensions["progress"]))
+print(f"stream.extensions['progress']：{list(stream.extensions['progress'])}")
 
 stream = graph.stream_events(
     {"done": False}, version="v3", transformers=[ProgressTransformer]

@@ -39,22 +39,26 @@ graph = (
 inputs = {"query": "季度销售"}
 
 # --8<-- [start:main]
+with warnings.catch_warnings():
+    warnings.simplefilter("ignore", LangChainBetaWarning)
+    graph.stream_events(inputs, version="v3")  # (1)!
+
 with warnings.catch_warnings(record=True) as caught:
     warnings.simplefilter("always", LangChainBetaWarning)
-    stream = graph.stream_events(inputs, version="v3")  # (1)!
-print(f"{caught[0].category.__name__}: {caught[0].message}")
+    stream = graph.stream_events(inputs, version="v3")  # (2)!
+print(f"再次调用时的 LangChainBetaWarning：{len(caught)} 条")
 
 try:
     print(stream.custom)
 except AttributeError as exc:
-    print(f"AttributeError: {exc}")  # (2)!
+    print(f"AttributeError: {exc}")  # (3)!
 
 with warnings.catch_warnings():
     warnings.simplefilter("ignore", LangChainBetaWarning)
     stream = graph.stream_events(inputs, version="v3", transformers=[CustomTransformer])
-    print("stream.custom：", [data["message"] for data in stream.custom])  # (3)!
+    print(f"stream.custom：{[data['message'] for data in stream.custom]}")  # (4)!
 
     stream = graph.stream_events(inputs, version="v3", transformers=[CustomTransformer])
-    for sub in stream.subgraphs:  # (4)!
-        print(f"子图 {sub.graph_name} 的 custom：", [d["message"] for d in sub.custom])
+    for sub in stream.subgraphs:  # (5)!
+        print(f"子图 {sub.graph_name} 的 custom：{[d['message'] for d in sub.custom]}")
 # --8<-- [end:main]

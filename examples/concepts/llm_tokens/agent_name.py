@@ -21,5 +21,5 @@ for label, agent in [("name='weather_agent'", named), ("不传 name", unnamed)]:
         md.get("lc_agent_name")
         for _, md in agent.stream(question, stream_mode="messages")
     }
-    print(f"{label}: lc_agent_name 取值 {names}")  # (1)!
+    print(f"{label}：lc_agent_name 取值 {names}")  # (1)!
 # --8<-- [end:main]

@@ -21,11 +21,11 @@ async def main() -> None:
 
     beats[0] = 0
     model.invoke("用一句话解释事件循环")  # (2)!
-    print("同步 invoke 期间的心跳次数：", beats[0])
+    print(f"同步 invoke 期间的心跳次数：{beats[0]}")
 
     beats[0] = 0
     await model.ainvoke("用一句话解释事件循环")  # (3)!
-    print("异步 ainvoke 期间心跳正常：", beats[0] >= 3)
+    print(f"异步 ainvoke 期间心跳正常：{beats[0] >= 3}")
     ticker.cancel()
 
 

@@ -21,10 +21,11 @@ retrying = model.with_retry(  # (1)!
     retry_if_exception_type=(ModelConnectionError,), stop_after_attempt=3
 )
 show("with_retry + stream", retrying, "讲一个关于鸟的冷笑话")
-print("with_retry + invoke：", retrying.invoke("讲一个关于鱼的冷笑话").text)  # (2)!
+joke = retrying.invoke("讲一个关于鱼的冷笑话").text  # (2)!
+print(f"with_retry + invoke：{joke}")
 
 backup = ChatOpenAI(model="gpt-4o", max_retries=0)
 with_backup = model.with_fallbacks([backup])  # (3)!
 show("with_fallbacks，流中途断开", with_backup, "讲一个关于马的冷笑话")
-show("with_fallbacks，第一块之前 500", with_backup, "讲一个关于羊的冷笑话")  # (4)!
+show("with_fallbacks，第一个块之前 500", with_backup, "讲一个关于羊的冷笑话")  # (4)!
 # --8<-- [end:main]

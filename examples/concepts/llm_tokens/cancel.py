@@ -51,17 +51,17 @@ async def main() -> None:
             received += 1
             if received == 4:
                 break  # (2)!
-    print("异步：", log)
+    print(f"异步：{log}")
 
     log.clear()
-    start = time.perf_counter()
     for received, _item in enumerate(
         build(write_sync).stream(question, stream_mode="messages"), 1
     ):
         if received == 4:
+            broke_at = time.perf_counter()
             break  # (3)!
-    waited = time.perf_counter() - start
-    print("同步：", log, "；break 之后等节点跑完才返回：", waited >= 1.0)
+    waited = time.perf_counter() - broke_at
+    print(f"同步：{log}；break 之后又等了至少 1 秒才返回：{waited >= 1.0}")
 
 
 if __name__ == "__main__":

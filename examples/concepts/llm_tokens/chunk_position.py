@@ -9,7 +9,7 @@ print(AIMessageChunk.model_fields["chunk_position"].annotation)  # (1)!
 for position in ("first", "middle", "last"):
     try:
         AIMessageChunk(content="Hello", chunk_position=position)
-        print(f"{position!r}: 可以")
+        print(f"{position!r}：通过")
     except ValidationError as exc:
-        print(f"{position!r}: {exc.errors()[0]['msg']}")
+        print(f"{position!r}：{exc.errors()[0]['msg']}")
 # --8<-- [end:main]

@@ -48,7 +48,7 @@ async def usage_count(model, question: str) -> None:
 async def main() -> None:
     plain = ChatOpenAI(model="gpt-4o-mini")
     counted = ChatOpenAI(model="gpt-4o-mini", stream_usage=True)  # (1)!
-    print("stream_usage 默认值：", plain.stream_usage)
+    print(f"stream_usage 默认值：{plain.stream_usage}")
     print("'用一句话介绍长城'.split() ->", "用一句话介绍长城".split())
 
     print("文本回答：")

@@ -20,7 +20,7 @@ async def stream_with_retry(chain, inputs: dict, attempts: int = 3) -> str:
                 print(chunk.text, end="", flush=True)
             print()
             return received
-        except (ModelConnectionError, ModelTimeoutError) as exc:  # (1)!
+        except (ModelConnectionError, ModelTimeoutError, TimeoutError) as exc:  # (1)!
             shown = len(received)
             print(f"\n[连接中断（{type(exc).__name__}），已显示的 {shown} 个字作废]")
             if attempt == attempts:

@@ -26,7 +26,7 @@ async def events_v2() -> None:
             chunk = event["data"]["chunk"]
             if chunk.text:
                 pieces.append(chunk.text)
-    print("astream_events v2：", "|".join(pieces))
+    print("astream_events v2：" + "|".join(pieces))
 
 
 # --8<-- [end:v2]

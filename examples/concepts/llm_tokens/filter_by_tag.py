@@ -31,6 +31,6 @@ for token, metadata in graph.stream(question, stream_mode="messages"):
     everything += token.text
     if "answer" in metadata.get("tags", []):  # (1)!
         answer += token.text
-print("不过滤：", everything)
-print("只要 answer 标签：", answer)
+print(f"不过滤：{everything}")
+print(f"只要 answer 标签：{answer}")
 # --8<-- [end:main]

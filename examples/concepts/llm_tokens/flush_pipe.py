@@ -28,6 +28,6 @@ def arrivals(flush: bool) -> list[str]:
     return received
 
 
-print("flush=False：", arrivals(flush=False))
-print("flush=True： ", arrivals(flush=True))
+print(f"flush=False：{arrivals(flush=False)}")
+print(f"flush=True：{arrivals(flush=True)}")
 # --8<-- [end:main]

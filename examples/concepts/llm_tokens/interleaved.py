@@ -48,9 +48,9 @@ answers = {
     "远程办公省去了通勤时间，时间更自由。",
     "远程办公沟通成本更高，容易感到孤立。",
 }
-print("一个累加器拼出的是真实回答吗：", [text in answers for text in single_results])
+print(f"一个累加器拼出的是真实回答吗：{[text in answers for text in single_results]}")
 mixed = "省去" in single_results[0] and "成本" in single_results[0]
-print("第一条里有两个回答的文字：", mixed)
+print(f"第一条里有两个回答的文字：{mixed}")
 for message_id, message in sorted(by_id.items(), key=lambda item: node_of[item[0]]):
-    print(f"按 id 聚合 {node_of[message_id]}: {message.text}")
+    print(f"按 id 聚合 {node_of[message_id]}：{message.text}")
 # --8<-- [end:main]

@@ -17,7 +17,7 @@ async def main() -> None:
     async for partial in chain.astream({"city": "北京"}):
         print(partial)  # (1)!
         result = partial  # (2)!
-    print("最终结果：", result)
+    print(f"最终结果：{result}")
 
     patches = prompt | model | JsonOutputParser(diff=True)  # (3)!
     async for ops in patches.astream({"city": "北京"}):

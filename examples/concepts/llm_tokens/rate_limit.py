@@ -17,7 +17,7 @@ async def transparent() -> None:
         text += chunk.text
     waited = time.perf_counter() - start
     print(f"拿到回答：{text}")
-    print("中途按 Retry-After 等过 0.2 s：", waited >= 0.2)  # (2)!
+    print(f"中途按 Retry-After 等过 0.2 秒：{waited >= 0.2}")  # (2)!
 
 
 # --8<-- [end:transparent]
@@ -33,7 +33,7 @@ async def no_retries() -> None:
         print(f"{type(exc).__module__}.{type(exc).__qualname__}: {exc}")
         print("  status_code:", exc.status_code)
         print("  Retry-After:", exc.response.headers.get("retry-after"))
-        print("  也是 ModelRateLimitError：", isinstance(exc, ModelRateLimitError))
+        print(f"  也是 ModelRateLimitError：{isinstance(exc, ModelRateLimitError)}")
 
 
 # --8<-- [end:no_retries]

@@ -4,7 +4,10 @@ from langchain.agents import create_agent
 from langchain_openai import ChatOpenAI
 
 # --8<-- [start:main]
-model = ChatOpenAI(model="gpt-4o-mini", use_responses_api=True)  # (1)!
+model = ChatOpenAI(
+    model="gpt-5-mini",
+    reasoning={"effort": "low", "summary": "auto"},  # (1)!
+)
 agent = create_agent(model=model, tools=[])
 question = {"messages": [{"role": "user", "content": "9.11 和 9.9 哪个大？"}]}
 
@@ -21,14 +24,12 @@ for token, metadata in agent.stream(question, stream_mode="messages"):
     text_chunks += bool(token.text)  # (3)!
     message = token if message is None else message + token
 
-print("推理摘要：", reasoning)
-print("回答：", answer)
-print("带文字的块：", text_chunks)
+print(f"推理摘要：{reasoning}")
+print(f"回答：{answer}")
+print(f"带文字的块：{text_chunks}")
+usage = message.usage_metadata
 print(
-    "用量：",
-    message.usage_metadata["output_tokens"],
-    "个输出 token，其中推理",
-    message.usage_metadata["output_token_details"]["reasoning"],
-    "个",
+    f"用量：{usage['output_tokens']} 个输出 token，"
+    f"其中推理 {usage['output_token_details']['reasoning']} 个"
 )  # (4)!
 # --8<-- [end:main]

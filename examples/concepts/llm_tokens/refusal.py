@@ -23,11 +23,10 @@ except ModelRefusalError as exc:  # (2)!
 items = list(
     model.with_structured_output(Address, method="function_calling").stream(prompt)
 )
-print("function_calling 流式：", items)  # (3)!
+print(f"function_calling 流式：{items}")  # (3)!
 
 chunks = list(model.stream(prompt))
-print(
-    "普通流式：", len(chunks), "块，文字", repr("".join(c.text for c in chunks))
-)  # (4)!
-print("invoke：", model.invoke(prompt).content_blocks)
+text = "".join(c.text for c in chunks)
+print(f"普通流式：{len(chunks)} 块，文字 {text!r}")  # (4)!
+print(f"invoke：{model.invoke(prompt).content_blocks}")
 # --8<-- [end:main]

@@ -32,8 +32,10 @@ async def save_stream(path: Path, flush: bool) -> list[int]:
 async def main() -> None:
     with tempfile.TemporaryDirectory() as tmp:  # (4)!
         path = Path(tmp) / "output.txt"
-        print("不 flush：", await save_stream(path, flush=False))
-        print("flush：  ", await save_stream(path, flush=True))
+        sizes = await save_stream(path, flush=False)
+        print(f"不 flush：{sizes}")
+        sizes = await save_stream(path, flush=True)
+        print(f"flush：{sizes}")
         print(path.read_text(encoding="utf-8"))
 
 

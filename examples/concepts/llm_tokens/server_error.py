@@ -18,11 +18,10 @@ async def main() -> None:
     except openai.InternalServerError as exc:  # (2)!
         print(f"{type(exc).__module__}.{type(exc).__qualname__}: {exc}")
         print("  status_code:", exc.status_code)
-        print("  也是 ModelAPIError：", isinstance(exc, ModelAPIError))
+        print(f"  也是 ModelAPIError：{isinstance(exc, ModelAPIError)}")
         waited = time.perf_counter() - start
-        print(
-            "  抛出前按 Retry-After 至少等了 0.1 秒（即重试过）：", waited >= 0.1
-        )  # (3)!
+        retried = waited >= 0.1
+        print(f"  抛出前按 Retry-After 至少等了 0.1 秒（即重试过）：{retried}")  # (3)!
 
 
 # --8<-- [end:main]

@@ -14,8 +14,8 @@ async def with_chunk_timeout() -> None:
             received += chunk.text
     except StreamChunkTimeoutError as exc:
         print(f"{type(exc).__module__}.{type(exc).__qualname__}: {exc}")
-        print("  是 TimeoutError：", isinstance(exc, TimeoutError))  # (2)!
-        print("  已收到：", received)
+        print(f"  是 TimeoutError：{isinstance(exc, TimeoutError)}")  # (2)!
+        print(f"  已收到：{received}")
 
 
 # --8<-- [end:chunk_timeout]
@@ -31,7 +31,7 @@ async def with_total_timeout() -> None:
                 received += chunk.text
     except TimeoutError as exc:  # (2)!
         print(f"{type(exc).__module__}.{type(exc).__qualname__}")
-        print("  已收到：", received)
+        print(f"  已收到：{received}")
 
 
 # --8<-- [end:total_timeout]

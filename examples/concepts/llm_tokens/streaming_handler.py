@@ -13,21 +13,16 @@ def own_methods(cls: type) -> list[str]:
 
 
 print("_StreamingCallbackHandler")
-print("  是 Protocol：", _StreamingCallbackHandler._is_protocol)  # (1)!
-print("  自己定义的方法：", own_methods(_StreamingCallbackHandler))
-print(
-    "  有 on_llm_new_token 吗：", "on_llm_new_token" in vars(_StreamingCallbackHandler)
-)
+print(f"  是 Protocol：{_StreamingCallbackHandler._is_protocol}")  # (1)!
+print(f"  自己定义的方法：{own_methods(_StreamingCallbackHandler)}")
+has_token_hook = "on_llm_new_token" in vars(_StreamingCallbackHandler)
+print(f"  有 on_llm_new_token 吗：{has_token_hook}")
 
 print("StreamMessagesHandler")
-print("  基类：", [base.__name__ for base in StreamMessagesHandler.__bases__])
-print(
-    "  是 AsyncCallbackHandler 吗：",
-    issubclass(StreamMessagesHandler, AsyncCallbackHandler),
-)
-print("  run_inline：", StreamMessagesHandler.run_inline)  # (2)!
-print(
-    "  回调方法：",
-    [name for name in own_methods(StreamMessagesHandler) if name.startswith("on_")],
-)
+print(f"  基类：{[base.__name__ for base in StreamMessagesHandler.__bases__]}")
+is_async = issubclass(StreamMessagesHandler, AsyncCallbackHandler)
+print(f"  是 AsyncCallbackHandler 吗：{is_async}")
+print(f"  run_inline：{StreamMessagesHandler.run_inline}")  # (2)!
+hooks = [name for name in own_methods(StreamMessagesHandler) if name.startswith("on_")]
+print(f"  回调方法：{hooks}")
 # --8<-- [end:main]

@@ -34,7 +34,7 @@ for namespace, (token, metadata) in supervisor.stream(  # (1)!
         print(token.text, end="", flush=True)
         mid_line = True
     elif metadata["langgraph_node"] == "tools":
-        print(f"（工具结果）{token.content}")
+        print(f"[工具结果] {token.content}")
 print()
 # --8<-- [end:main]
 
@@ -43,5 +43,5 @@ seen = {
     md.get("lc_agent_name")
     for _, md in supervisor.stream(question, stream_mode="messages")
 }
-print("不加 subgraphs=True 时能看到的 Agent：", sorted(seen))
+print(f"不加 subgraphs=True 时能看到的 Agent：{sorted(seen)}")
 # --8<-- [end:without]

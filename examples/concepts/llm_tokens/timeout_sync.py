@@ -14,10 +14,9 @@ try:
         received += chunk.text
 except ModelTimeoutError as exc:  # (3)!
     print(f"{type(exc).__module__}.{type(exc).__qualname__}: {exc}")
-    print("  已收到：", received)
-    print(
-        "  是 openai.APIConnectionError：", isinstance(exc, openai.APIConnectionError)
-    )
-    print("  是 ModelConnectionError：", isinstance(exc, ModelConnectionError))  # (4)!
-    print("  是内置 TimeoutError：", isinstance(exc, TimeoutError))
+    print(f"  已收到：{received}")
+    is_connection = isinstance(exc, openai.APIConnectionError)
+    print(f"  是 openai.APIConnectionError：{is_connection}")
+    print(f"  是 ModelConnectionError：{isinstance(exc, ModelConnectionError)}")  # (4)!
+    print(f"  是内置 TimeoutError：{isinstance(exc, TimeoutError)}")
 # --8<-- [end:main]

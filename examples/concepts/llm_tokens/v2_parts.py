@@ -23,5 +23,5 @@ for part in agent.stream(question, stream_mode="messages", version="v2"):  # (1)
     ):  # (3)!
         print(token.text, end="", flush=True)
 print()
-print("一项的键：", sorted(part))
+print(f"一项的键：{sorted(part)}")
 # --8<-- [end:main]

@@ -1,6 +1,7 @@
 """Six streams at once with asyncio.gather, then at most two at a time."""
 
 import asyncio
+import math
 import time
 
 from langchain_openai import ChatOpenAI
@@ -57,10 +58,10 @@ async def at_most(limit: int) -> None:
     answers = await asyncio.gather(*(bounded(city) for city in CITIES))
     elapsed = time.perf_counter() - start
     print(f"Semaphore({limit})：同时在途的流最多", in_flight.most, "个")
-    rounds = len(CITIES) // limit
+    rounds = math.ceil(len(CITIES) / limit)
     enough = elapsed >= rounds * 0.3  # (3)!
-    print(f"  分 {rounds} 轮完成，用时至少 {rounds} × 0.3 秒：", enough)
-    print("  回答顺序与提问顺序一致：", [a[:2] for a in answers] == CITIES)
+    print(f"  分 {rounds} 轮完成，用时至少 {rounds} × 0.3 秒：{enough}")
+    print(f"  回答顺序与提问顺序一致：{[a[:2] for a in answers] == CITIES}")
 
 
 # --8<-- [end:semaphore]

@@ -20,15 +20,18 @@ class SlowSaver(InMemorySaver):
         super().__init__()
         self.started = Counter()
         self.finished = Counter()
+        self.gate = asyncio.Event()
+        self.gate.set()  # (1)!
 
     async def _slowly(self, kind: str, write: Any, *args: Any, **kwargs: Any) -> Any:
         self.started[kind] += 1
-        await asyncio.sleep(WRITE)  # (1)!
+        await self.gate.wait()
+        await asyncio.sleep(WRITE)  # (2)!
         result = write(*args, **kwargs)
         self.finished[kind] += 1
         return result
 
-    async def aput(self, *args: Any, **kwargs: Any) -> Any:  # (2)!
+    async def aput(self, *args: Any, **kwargs: Any) -> Any:  # (3)!
         return await self._slowly("检查点", super().put, *args, **kwargs)
 
     async def aput_writes(self, *args: Any, **kwargs: Any) -> Any:
@@ -45,8 +48,10 @@ def get_weather(city: str) -> str:
 
 
 # --8<-- [start:main]
-async def run(durability: str) -> None:
+async def run(durability: str, hold_writes: bool = False) -> None:
     saver = SlowSaver()
+    if hold_writes:
+        saver.gate.clear()  # (1)!
     agent = create_agent(
         model="openai:gpt-4o-mini", tools=[get_weather], checkpointer=saver
     )
@@ -58,22 +63,24 @@ async def run(durability: str) -> None:
         question,
         config,
         stream_mode="messages",
-        durability=durability,  # (1)!
+        durability=durability,  # (2)!
     ):
         if first is None and token.text:
             first, saved = time.perf_counter() - start, saver.finished["检查点"]
-    writes = "，".join(f"{kind} {n} 次" for kind, n in saver.started.items())
-    print(f'durability="{durability}"：写入{writes}')
+            saver.gate.set()
+    writes = "，".join(f"写{kind} {n} 次" for kind, n in saver.started.items())
+    print(f'durability="{durability}"：{writes}')
     print(f"  首 token 之前写完的检查点：{saved} 个")
     if saved:
-        late = first >= saved * WRITE  # (2)!
-        print(f"  首 token 至少晚了 {saved} × {WRITE} 秒：", late)
-    print("  流结束时写入全部完成：", saver.finished == saver.started)  # (3)!
+        late = first >= saved * WRITE  # (3)!
+        print(f"  首 token 至少晚了 {saved} × {WRITE} 秒：{late}")
+    print(f"  流结束时写入全部完成：{saver.finished == saver.started}")  # (4)!
 
 
 async def main() -> None:
-    for durability in ("sync", "async", "exit"):
-        await run(durability)
+    await run("sync")
+    await run("async", hold_writes=True)
+    await run("exit")
 
 
 # --8<-- [end:main]

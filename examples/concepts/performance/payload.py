@@ -28,6 +28,7 @@ def wire_bytes(data: object) -> int:
 async def main() -> None:
     config = {"configurable": {"thread_id": "payload-demo"}}
     print("轮次  values：条数/字节  updates：条数/字节  messages：条数/字节")
+    messages = {"全部": 0, "元数据": 0, "文字": 0}
     for turn, question in enumerate(["北京天气如何？", "上海呢？", "广州呢？"], 1):
         totals = {mode: [0, 0] for mode in ("values", "updates", "messages")}
         async for part in agent.astream(
@@ -38,8 +39,15 @@ async def main() -> None:
         ):
             totals[part["type"]][0] += 1
             totals[part["type"]][1] += wire_bytes(part["data"])
+            if part["type"] == "messages":
+                token, metadata = part["data"]
+                messages["全部"] += wire_bytes(part["data"])
+                messages["元数据"] += wire_bytes(metadata)  # (3)!
+                messages["文字"] += len(token.text.encode())
         row = "  ".join(f"{n:>6} / {size:>6}" for n, size in totals.values())
         print(f"{turn:>4}  {row}")
+    meta, text = (messages[k] / messages["全部"] for k in ("元数据", "文字"))
+    print(f"messages 的字节中，元数据占 {meta:.1%}，文字只占 {text:.1%}")
 
 
 # --8<-- [end:main]

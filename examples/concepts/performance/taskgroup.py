@@ -31,9 +31,9 @@ async def with_gather() -> None:
     try:
         await asyncio.gather(*tasks)  # (2)!
     except openai.InternalServerError as exc:
-        print("gather 抛出：", type(exc).__name__)
+        print(f"gather 抛出：{type(exc).__name__}")
     running = [r for r, task in zip(RIVERS, tasks, strict=True) if not task.done()]
-    print("  异常抛出时仍在运行：", running)  # (3)!
+    print(f"  异常抛出时仍在运行：{running}")  # (3)!
     for task in tasks:
         task.cancel()
     await asyncio.gather(*tasks, return_exceptions=True)
@@ -50,9 +50,9 @@ async def with_task_group() -> None:
             for river in RIVERS:
                 group.create_task(describe(river, outcome))
     except* openai.InternalServerError as group_error:  # (2)!
-        print("TaskGroup 抛出：", type(group_error).__name__)
+        print(f"TaskGroup 抛出：{type(group_error).__name__}")
         for exc in group_error.exceptions:
-            print("  其中：", type(exc).__name__, "|", exc.status_code)
+            print(f"  其中：{type(exc).__name__}（状态码 {exc.status_code}）")
     for river in RIVERS:
         print(f"  {river}：{outcome[river]}")  # (3)!
 

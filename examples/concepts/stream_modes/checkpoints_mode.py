@@ -63,7 +63,7 @@ question = {"messages": [{"role": "user", "content": "上海天气如何？"}]}
 
 # --8<-- [start:main]
 items = list(graph.stream(question, stream_mode="checkpoints"))
-print("没有 checkpointer：", len(items), "项")
+print(f"没有 checkpointer：{len(items)} 项")
 
 saved = builder.compile(checkpointer=InMemorySaver())  # (1)!
 config = {"configurable": {"thread_id": "weather-1"}}
@@ -71,7 +71,7 @@ for checkpoint in saved.stream(question, config, stream_mode="checkpoints"):
     step, source = checkpoint["metadata"]["step"], checkpoint["metadata"]["source"]
     count = len(checkpoint["values"].get("messages", []))
     print(f"step={step:>2} {source:<5} 消息 {count} 条 next={checkpoint['next']}")
-print("键：", sorted(checkpoint))  # (2)!
+print(f"键：{sorted(checkpoint)}")  # (2)!
 snapshot = saved.get_state(config)
-print("最后一项与 get_state() 相同：", checkpoint["values"] == snapshot.values)
+print(f"最后一项与 get_state() 相同：{checkpoint['values'] == snapshot.values}")
 # --8<-- [end:main]

@@ -76,5 +76,5 @@ print(dict(kinds))
 config = {"configurable": {"thread_id": "weather-both"}}
 modes = ["checkpoints", "tasks"]
 both = Counter(mode for mode, _ in saved.stream(question, config, stream_mode=modes))
-print("同一张图的 checkpoints + tasks：", dict(both))  # (2)!
+print(f"同一张图的 checkpoints + tasks：{dict(both)}")  # (2)!
 # --8<-- [end:main]

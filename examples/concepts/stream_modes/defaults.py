@@ -65,8 +65,8 @@ question = {"messages": [{"role": "user", "content": "上海天气如何？"}]}
 # --8<-- [start:main]
 print("graph.stream_mode =", repr(graph.stream_mode))  # (1)!
 first = next(iter(graph.stream(question)))
-print("stream() 不传 stream_mode，第一项：", list(first), "→", list(first["agent"]))
-print("invoke() 返回：", sorted(graph.invoke(question)))
+print(f"stream() 不传 stream_mode，第一项：{list(first)} → {list(first['agent'])}")
+print(f"invoke() 返回：{sorted(graph.invoke(question))}")
 
 
 def keys(items) -> list:
@@ -74,12 +74,12 @@ def keys(items) -> list:
 
 
 answer = {"messages": [AIMessage("上海现在多云，22°C。")]}
-print("顶层调用 card.stream()：", keys(card.stream(answer)))
+print(f"顶层调用 card.stream()：{keys(card.stream(answer))}")
 
 
 def peek(state: State, config: RunnableConfig) -> dict:
-    print("节点里，不传 config：   ", keys(card.stream(state)))  # (2)!
-    print("节点里，传入 config：   ", keys(card.stream(state, config)))
+    print(f"节点里，不传 config：{keys(card.stream(state))}")  # (2)!
+    print(f"节点里，传入 config：{keys(card.stream(state, config))}")
     return {}
 
 

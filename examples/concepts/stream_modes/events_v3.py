@@ -3,6 +3,7 @@
 import warnings
 from typing import TypedDict
 
+from langchain.agents import create_agent
 from langchain.tools import ToolRuntime, tool
 from langchain_core._api import LangChainBetaWarning
 from langchain_openai import ChatOpenAI
@@ -72,11 +73,22 @@ warnings.simplefilter("ignore", LangChainBetaWarning)  # (1)!
 
 # --8<-- [start:main]
 run = graph.stream_events(question, version="v3")
-print("投影：", sorted(run.extensions))
+print(f"投影：{sorted(run.extensions)}")
 for message in run.messages:  # (1)!
     text = "|".join(message.text)  # (2)!
     call = message.output.tool_calls
-    print(f"{message.node}：", text or f"调用工具 {call[0]['name']} {call[0]['args']}")
-print("output：", sorted(run.output), run.output["card"])  # (3)!
-print("最后一条消息的 content：", run.output["messages"][-1].content)  # (4)!
+    shown = text or f"调用工具 {call[0]['name']} {call[0]['args']}"
+    print(f"{message.node}：{shown}")
+print(f"output：{sorted(run.output)} {run.output['card']}")  # (3)!
+print(f"最后一条消息的 content：{run.output['messages'][-1].content}")  # (4)!
 # --8<-- [end:main]
+
+# --8<-- [start:agent]
+assistant = create_agent(model="gpt-4o-mini", tools=[get_weather])
+run = assistant.stream_events(question, version="v3")
+print(f"create_agent 的投影：{sorted(run.extensions)}")
+for call in run.tool_calls:  # (1)!
+    deltas = list(call.output_deltas)  # (2)!
+    print(f"{type(call).__name__}：{call.tool_name} {call.input} 输出增量 {deltas}")
+    print(f"  output：{call.output!r}")
+# --8<-- [end:agent]

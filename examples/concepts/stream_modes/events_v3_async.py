@@ -73,7 +73,7 @@ async def main() -> None:
     try:
         print(pending.messages)
     except AttributeError as error:
-        print("没有 await：", f"{type(error).__name__}: {error}")
+        print(f"没有 await：{type(error).__name__}: {error}")
     pending.close()  # (2)!
 
     run = await graph.astream_events(question, version="v3")
@@ -81,9 +81,9 @@ async def main() -> None:
         text = "|".join([piece async for piece in message.text])
         call = (await message.output).tool_calls  # (3)!
         text = text or f"调用工具 {call[0]['name']} {call[0]['args']}"
-        print(f"{message.node}：", text)
+        print(f"{message.node}：{text}")
     output = await run.output()  # (4)!
-    print("output：", output["card"])
+    print(f"output：{output['card']}")
 
 
 if __name__ == "__main__":

@@ -73,7 +73,7 @@ except AttributeError as error:
     print("AttributeError:", error)
 
 run = graph.stream_events(question, version="v3", transformers=[CustomTransformer])
-print("custom：", list(run.custom))
+print(f"custom：{list(run.custom)}")
 # --8<-- [end:custom]
 
 # --8<-- [start:rules]

@@ -67,8 +67,8 @@ warnings.simplefilter("ignore", LangChainBetaWarning)
 # --8<-- [start:subscribe]
 run = graph.stream_events(question, version="v3")
 for sub in run.subgraphs:
-    print("子图", sub.graph_name, "的 values：", list(sub.values))  # (1)!
-print("接着读根图 values：", len(list(run.values)), "项")  # (2)!
+    print(f"子图 {sub.graph_name} 的 values：{list(sub.values)}")  # (1)!
+print(f"接着读顶层图的 values：{len(list(run.values))} 项")  # (2)!
 
 run = graph.stream_events(question, version="v3")
 for name, item in run.interleave("values", "subgraphs"):  # (3)!

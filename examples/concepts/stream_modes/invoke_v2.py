@@ -63,13 +63,13 @@ question = {"messages": [{"role": "user", "content": "上海天气如何？"}]}
 
 # --8<-- [start:main]
 old = graph.invoke(question)  # (1)!
-print("v1：", type(old).__name__, sorted(old))
+print(f"v1：{type(old).__name__} {sorted(old)}")
 
 out = graph.invoke(question, version="v2")  # (2)!
-print("v2：", type(out).__name__, sorted(out.value), "interrupts =", out.interrupts)
+print(f"v2：{type(out).__name__} {sorted(out.value)} interrupts = {out.interrupts}")
 
 parts = graph.invoke(question, stream_mode="updates", version="v2")  # (3)!
-print("v2 + updates：", type(parts).__name__, [part["type"] for part in parts])
+print(f"v2 + updates：{type(parts).__name__} {[part['type'] for part in parts]}")
 
 with warnings.catch_warnings(record=True) as caught:  # (4)!
     warnings.simplefilter("always")

@@ -81,7 +81,7 @@ def size(data: object) -> int:  # (1)!
 
 def measure(subgraphs: bool) -> tuple[Counter, Counter]:
     saved = builder.compile(checkpointer=InMemorySaver())  # (3)!
-    config = {"configurable": {"thread_id": f"measure-{subgraphs}"}}
+    config = {"configurable": {"thread_id": f"measure-{int(subgraphs)}"}}
     items, sizes = Counter(), Counter()
     for part in saved.stream(  # (4)!
         question, config, stream_mode=MODES, subgraphs=subgraphs, version="v2"

@@ -69,6 +69,6 @@ for i, (message, metadata) in enumerate(stream, 1):
     for part in getattr(message, "tool_call_chunks", []):
         line += f" 工具调用片段 {part['name'] or ''}{part['args']!r}"
     if getattr(message, "chunk_position", None) == "last":
-        line += " （收尾块）"
+        line += "（收尾块）"
     print(line)
 # --8<-- [end:main]

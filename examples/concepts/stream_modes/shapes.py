@@ -72,6 +72,7 @@ def shape(item: object) -> str:
 calls = {
     '"updates"': dict(stream_mode="updates"),
     '["updates", "custom"]': dict(stream_mode=["updates", "custom"]),
+    '("updates", "custom")': dict(stream_mode=("updates", "custom")),  # (1)!
     '"updates", subgraphs=True': dict(stream_mode="updates", subgraphs=True),
     '["updates", "custom"], subgraphs=True': dict(
         stream_mode=["updates", "custom"], subgraphs=True

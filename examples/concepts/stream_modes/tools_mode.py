@@ -62,7 +62,7 @@ graph = builder.compile()
 question = {"messages": [{"role": "user", "content": "上海天气如何？"}]}
 
 # --8<-- [start:main]
-print("StreamMode 的取值：", get_args(StreamMode))  # (1)!
+print(f"StreamMode 的取值：{get_args(StreamMode)}")  # (1)!
 for event in graph.stream(question, stream_mode="tools"):
     detail = {k: v for k, v in event.items() if k not in ("event", "tool_call_id")}
     if output := detail.get("output"):

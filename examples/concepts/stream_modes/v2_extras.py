@@ -76,8 +76,12 @@ approval = (
     .add_edge(START, "confirm")
     .compile(checkpointer=InMemorySaver())
 )
-config = {"configurable": {"thread_id": "approval-1"}}
 state = {"messages": [], "card": "🌤 上海现在多云，22°C。"}
+config = {"configurable": {"thread_id": "approval-0"}}
+for item in approval.stream(state, config, stream_mode="values"):  # (2)!
+    found = [i.value for i in item.get("__interrupt__", ())]
+    print("v1 values 键 =", sorted(item), found)
+config = {"configurable": {"thread_id": "approval-1"}}
 modes = ["values", "updates"]
 for part in approval.stream(state, config, stream_mode=modes, version="v2"):
     if part["type"] == "values":
@@ -86,7 +90,7 @@ for part in approval.stream(state, config, stream_mode=modes, version="v2"):
         print("updates data =", {k: type(v).__name__ for k, v in part["data"].items()})
 config = {"configurable": {"thread_id": "approval-2"}}
 out = approval.invoke(state, config, version="v2")
-print("GraphOutput.interrupts：", [i.value for i in out.interrupts])
+print(f"GraphOutput.interrupts：{[i.value for i in out.interrupts]}")
 # --8<-- [end:interrupts]
 
 

@@ -1,6 +1,7 @@
 """stream_mode="messages": the model's tokens as they arrive, with their origin."""
 
 from langchain.agents import create_agent
+from langchain.messages import AIMessageChunk
 from langchain.tools import tool
 
 
@@ -14,12 +15,11 @@ agent = create_agent(model="gpt-4o-mini", tools=[get_weather])
 question = {"messages": [{"role": "user", "content": "杭州今天适合出门吗？"}]}
 
 for token, metadata in agent.stream(question, stream_mode="messages"):  # (1)!
-    if metadata["langgraph_node"] != "model":  # (2)!
-        continue
-    if token.tool_call_chunks:  # (3)!
-        for piece in token.tool_call_chunks:
-            if piece["name"]:
-                print(f"（模型要调用 {piece['name']}）")
-    elif token.text:
-        print(token.text, end="", flush=True)  # (4)!
+    if metadata["langgraph_node"] != "model" or not isinstance(token, AIMessageChunk):
+        continue  # (2)!
+    if token.text:
+        print(token.text, end="", flush=True)  # (3)!
+    for piece in token.tool_call_chunks:  # (4)!
+        if piece["name"]:
+            print(f"（模型要调用 {piece['name']}）")
 print()

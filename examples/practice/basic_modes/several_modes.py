@@ -1,6 +1,7 @@
 """Several modes in one stream with version="v2": branch on each part's type."""
 
 from langchain.agents import create_agent
+from langchain.messages import AIMessageChunk
 from langchain.tools import tool
 from langgraph.config import get_stream_writer
 from langgraph.types import StreamPart
@@ -21,7 +22,11 @@ def show(part: StreamPart, mid_line: bool) -> bool:
     """Print one part; return whether the cursor is left in the middle of a line."""
     if part["type"] == "messages":  # (1)!
         token, metadata = part["data"]
-        if metadata["langgraph_node"] == "model" and token.text:
+        if (
+            metadata["langgraph_node"] == "model"
+            and isinstance(token, AIMessageChunk)
+            and token.text
+        ):
             print(token.text, end="", flush=True)
             return True
         return mid_line

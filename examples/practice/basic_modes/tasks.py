@@ -1,4 +1,4 @@
-"""stream_mode="tasks": a start event and a result event for every task (node run)."""
+"""stream_mode="tasks": a start event and an end event for every task (one node run)."""
 
 from langchain.agents import create_agent
 from langchain.tools import tool

@@ -14,12 +14,14 @@ def get_weather(city: str, runtime: ToolRuntime) -> str:
 agent = create_agent(model="gpt-4o-mini", tools=[get_weather])
 question = {"messages": [{"role": "user", "content": "杭州今天适合出门吗？"}]}
 
+calls: dict[str, int] = {}
 for event in agent.stream(question, stream_mode="tools"):  # (2)!
+    number = calls.setdefault(event["tool_call_id"], len(calls) + 1)  # (3)!
     if event["event"] == "tool-started":
-        print(f"tool-started       {event['tool_name']} {event['input']}")
+        print(f"#{number} tool-started       {event['tool_name']} {event['input']}")
     elif event["event"] == "tool-output-delta":
-        print(f"tool-output-delta  {event['delta']}")
+        print(f"#{number} tool-output-delta  {event['delta']}")
     elif event["event"] == "tool-finished":
-        print(f"tool-finished      {event['output'].content}")
+        print(f"#{number} tool-finished      {event['output'].text}")
     else:
-        print(f"tool-error         {event['message']}")
+        print(f"#{number} tool-error         {event['message']}")

@@ -13,12 +13,14 @@ def get_weather(city: str) -> str:
 agent = create_agent(model="gpt-4o-mini", tools=[get_weather])
 question = {"messages": [{"role": "user", "content": "杭州今天适合出门吗？"}]}
 
+seen = 0
 for step, state in enumerate(agent.stream(question, stream_mode="values")):  # (1)!
     messages = state["messages"]
-    last = messages[-1]  # (2)!
-    print(f"第 {step} 项：{len(messages)} 条消息，最新一条是 {type(last).__name__}")
-    if getattr(last, "tool_calls", None):  # (3)!
-        call = last.tool_calls[0]
-        print(f"    调用 {call['name']}，参数 {call['args']}")
-    else:
-        print(f"    {last.content}")
+    print(f"第 {step} 项：共 {len(messages)} 条消息，新增 {len(messages) - seen} 条")
+    for message in messages[seen:]:  # (2)!
+        kind = type(message).__name__
+        if message.text:
+            print(f"    {kind}：{message.text}")
+        for call in getattr(message, "tool_calls", []):  # (3)!
+            print(f"    {kind} 调用 {call['name']}，参数 {call['args']}")
+    seen = len(messages)
