@@ -1,8 +1,9 @@
 """A FastAPI app that streams an agent's answer to a browser as server-sent events.
 
-`python sse_app.py --serve` serves it on http://127.0.0.1:8001/ until Ctrl-C; without
-`--serve` it starts itself on a free loopback port, plays three conversations against itself
-with an HTTP client, prints what the client and the server saw, and stops.
+`python sse_app.py --serve` serves it on http://127.0.0.1:8001/ until Ctrl-C. Without
+`--serve` it starts itself on a free loopback port, talks to itself with an HTTP client
+(a conversation, a client that leaves, a broken upstream, fifty clients at once), prints
+what it saw, and stops.
 """
 
 import asyncio
@@ -14,43 +15,34 @@ from pathlib import Path
 
 import httpx
 import uvicorn
-from fastapi import FastAPI, Request
+from fastapi import FastAPI
 from fastapi.responses import HTMLResponse, StreamingResponse
 from langchain.agents import create_agent
 from langchain.agents.middleware import wrap_model_call
+from langchain.messages import AIMessageChunk, ToolMessage
 from langchain.tools import tool
-from langchain_core.messages import AIMessageChunk, ToolMessage
 from langgraph.checkpoint.memory import InMemorySaver
+from langgraph.config import get_stream_writer
 from pydantic import BaseModel
 
-PAGE = Path(__file__).parent / "chat.html"
+PAGE = Path(__file__).with_name("chat.html")
 SERVE_PORT = 8001
 SSE_HEADERS = {"Cache-Control": "no-cache", "X-Accel-Buffering": "no"}  # (1)!
-
-
-def log(message: str) -> None:
-    print(f"[服务端] {message}", flush=True)
 
 
 @tool
 async def get_weather(city: str) -> str:
     """查询城市今天的天气。"""
-    await asyncio.sleep(1.0)  # (2)!
+    writer = get_stream_writer()  # (2)!
+    for step, label in enumerate(["连接气象站", "读取今日预报"], start=1):
+        writer({"tool": "get_weather", "step": label, "current": step, "total": 2})
+        await asyncio.sleep(0.25)
     return f"{city}：多云，21°C"
-
-
-@wrap_model_call
-async def report_cancellation(request, handler):
-    try:
-        return await handler(request)
-    except asyncio.CancelledError:  # (3)!
-        log("模型节点收到 CancelledError，对模型的请求随之关闭")
-        raise
 
 
 class Question(BaseModel):
     message: str
-    thread_id: str | None = None
+    thread_id: str | None = None  # (3)!
 
 
 def sse(event: str, data: dict) -> str:
@@ -59,27 +51,37 @@ def sse(event: str, data: dict) -> str:
 
 def create_app(heartbeat: float = 15.0) -> FastAPI:
     app = FastAPI()
+    app.state.node_cancelled = asyncio.Event()
+    runs: set[asyncio.Task] = set()
+
+    @wrap_model_call
+    async def report_cancellation(request, handler):
+        try:
+            return await handler(request)
+        except asyncio.CancelledError:  # (5)!
+            print("[服务端] 模型节点收到 CancelledError", flush=True)
+            app.state.node_cancelled.set()
+            raise
+
     agent = create_agent(
         model="gpt-4o-mini",
         tools=[get_weather],
         middleware=[report_cancellation],
-        checkpointer=InMemorySaver(),  # (5)!
+        checkpointer=InMemorySaver(),
     )
-    app.state.cancelled = []  # thread_ids whose run stopped because the client left
 
-    async def run_agent(
-        question: Question, thread_id: str, queue: asyncio.Queue
-    ) -> None:
-        config = {"configurable": {"thread_id": thread_id}}
+    async def run_agent(message: str, thread_id: str, queue: asyncio.Queue) -> None:
         answer = []
         try:
             async for part in agent.astream(
-                {"messages": [{"role": "user", "content": question.message}]},
-                config,
-                stream_mode=["messages", "updates"],
+                {"messages": [{"role": "user", "content": message}]},
+                {"configurable": {"thread_id": thread_id}},
+                stream_mode=["messages", "updates", "custom"],
                 version="v2",
             ):
-                if part["type"] == "messages":
+                if part["type"] == "custom":
+                    await queue.put(("progress", part["data"]))
+                elif part["type"] == "messages":
                     token, metadata = part["data"]
                     if (
                         metadata["langgraph_node"] == "model"
@@ -88,75 +90,58 @@ def create_app(heartbeat: float = 15.0) -> FastAPI:
                     ):  # (6)!
                         answer.append(token.text)
                         await queue.put(("token", {"text": token.text}))
-                    continue
-                for node, update in part["data"].items():
-                    for message in (update or {}).get("messages", []):
-                        for call in getattr(message, "tool_calls", []):
-                            progress = {"name": call["name"], "args": call["args"]}
-                            await queue.put(("tool", {**progress, "status": "started"}))
-                        if isinstance(message, ToolMessage):
-                            result = {"name": message.name, "result": message.text}
-                            await queue.put(("tool", {**result, "status": "finished"}))
-            state = await agent.aget_state(config)
-            count = len(state.values["messages"])
-            end = {"thread_id": thread_id, "answer": "".join(answer), "messages": count}
-            await queue.put(("end", end))
+                else:
+                    for update in part["data"].values():
+                        for message in (update or {}).get("messages", []):
+                            for call in getattr(message, "tool_calls", []):
+                                start = {"name": call["name"], "args": call["args"]}
+                                await queue.put(("tool", {**start, "status": "start"}))
+                            if isinstance(message, ToolMessage):
+                                end = {"name": message.name, "result": message.text}
+                                await queue.put(("tool", {**end, "status": "end"}))
+            await queue.put(("end", {"answer": "".join(answer)}))
         except Exception as error:  # (7)!
-            log(f"运行出错：{type(error).__name__}")
-            await queue.put(
-                ("error", {"type": type(error).__name__, "message": "模型服务出错"})
-            )
+            print(f"[服务端] 运行出错：{type(error).__name__}", flush=True)
+            failure = {"type": type(error).__name__, "message": "模型服务暂时不可用"}
+            await queue.put(("error", failure))
 
-    async def events(request: Request, question: Question):
+    async def events(question: Question):
         thread_id = question.thread_id or uuid.uuid4().hex
         queue: asyncio.Queue = asyncio.Queue()
-        run = asyncio.create_task(run_agent(question, thread_id, queue))
-        finished = False
+        run = asyncio.create_task(run_agent(question.message, thread_id, queue))
+        runs.add(run)  # (8)!
+        run.add_done_callback(runs.discard)
         try:
             yield sse("start", {"thread_id": thread_id})
             while True:
                 try:
                     event, data = await asyncio.wait_for(queue.get(), heartbeat)
                 except TimeoutError:
-                    if await request.is_disconnected():  # (8)!
-                        break
                     yield ": ping\n\n"  # (9)!
                     continue
                 yield sse(event, data)
                 if event in ("end", "error"):
-                    finished = True
-                    break
+                    return
         finally:
             if not run.done():
+                print("[服务端] 客户端在回答结束前断开，取消这次运行", flush=True)
                 run.cancel()  # (10)!
-                try:
-                    await run
-                except asyncio.CancelledError:
-                    pass
-            if not finished:
-                app.state.cancelled.append(thread_id)
-                log("客户端在回答结束前断开，这次运行已取消")
 
     @app.get("/")
     async def page() -> HTMLResponse:
         return HTMLResponse(PAGE.read_text(encoding="utf-8"))
 
     @app.post("/chat")
-    async def chat(request: Request, question: Question) -> StreamingResponse:
+    async def chat(question: Question) -> StreamingResponse:
         return StreamingResponse(
-            events(request, question),
-            media_type="text/event-stream",
-            headers=SSE_HEADERS,
+            events(question), media_type="text/event-stream", headers=SSE_HEADERS
         )
 
     return app
 
 
-app = create_app()
-
-
-def read_events(lines: list[str]) -> tuple[list[tuple[str, dict]], int]:
-    """Parse SSE lines into (event, data) pairs; also count the comment lines."""
+def parse(lines: list[str]) -> tuple[list[tuple[str, dict]], int]:
+    """SSE lines -> (event, data) pairs, and the number of comment lines."""
     parsed, comments, event, data = [], 0, "message", []
     for line in lines:
         if line.startswith(":"):
@@ -173,79 +158,95 @@ def read_events(lines: list[str]) -> tuple[list[tuple[str, dict]], int]:
 
 def show(parsed: list[tuple[str, dict]]) -> None:
     tokens = [data["text"] for event, data in parsed if event == "token"]
-    first_token = next(
-        (i for i, (event, _) in enumerate(parsed) if event == "token"), None
-    )
-    for position, (event, data) in enumerate(parsed):
+    shown_tokens = False
+    for event, data in parsed:
         if event == "start":
-            print(f"  start  thread_id 长 {len(data['thread_id'])} 位")
+            print(f"  start     thread_id 共 {len(data['thread_id'])} 位")
         elif event == "tool":
-            print(f"  tool   {data['name']} {data['status']}")
-        elif position == first_token:
-            print(f"  token  ×{len(tokens)}：{''.join(tokens)}")
+            print(f"  tool      {data['name']} {data['status']}")
+        elif event == "progress":
+            print(f"  progress  {data['current']}/{data['total']} {data['step']}")
+        elif event == "token" and not shown_tokens:
+            shown_tokens = True
+            print(f"  token ×{len(tokens)}  {''.join(tokens)}")
         elif event == "end":
-            print(
-                f"  end    answer 与 token 拼接相同：{data['answer'] == ''.join(tokens)}，"
-                f"线程中共 {data['messages']} 条消息"
-            )
+            same = "相同" if data["answer"] == "".join(tokens) else "不同"
+            print(f"  end       answer 与各 token 拼接的结果{same}")
         elif event == "error":
-            print(f"  error  {data}")
+            print(f"  error     {data['type']}：{data['message']}")
+
+
+async def ask(client: httpx.AsyncClient, url: str, body: dict) -> tuple[list, int]:
+    async with client.stream("POST", url, json=body) as response:
+        return parse([line async for line in response.aiter_lines()])
 
 
 async def demo() -> None:
-    demo_app = create_app(heartbeat=0.2)
-    server = uvicorn.Server(uvicorn.Config(demo_app, log_level="warning"))
-    listener = socket.create_server(("127.0.0.1", 0))  # (11)!
+    app = create_app(heartbeat=0.2)  # (11)!
+    server = uvicorn.Server(uvicorn.Config(app, log_level="warning"))
+    listener = socket.create_server(("127.0.0.1", 0))  # (12)!
     serving = asyncio.create_task(server.serve(sockets=[listener]))
-    while not server.started:
-        await asyncio.sleep(0.01)
     url = f"http://127.0.0.1:{listener.getsockname()[1]}/chat"
-    async with httpx.AsyncClient(timeout=10) as client:
-        thread_id = None
-        for message in ["苏州今天适合出门吗？", "那明天呢？"]:
-            print(f"客户端：{message}")
-            body = {"message": message, "thread_id": thread_id}
-            async with client.stream("POST", url, json=body) as response:
-                if thread_id is None:
-                    print(
-                        f"  {response.headers['content-type']}，"
-                        f"Cache-Control: {response.headers['cache-control']}，"
-                        f"X-Accel-Buffering: {response.headers['x-accel-buffering']}"
-                    )
-                lines = [line async for line in response.aiter_lines()]
-            parsed, pings = read_events(lines)
-            thread_id = parsed[0][1]["thread_id"]
-            show(parsed)
-            print(f"  心跳注释行：{'有' if pings else '没有'}")
 
-        print("客户端：详细介绍一下大运河（读到 3 个 token 就断开）")
-        body = {"message": "详细介绍一下大运河"}
-        async with client.stream("POST", url, json=body) as response:
-            seen = 0
-            async for line in response.aiter_lines():
-                seen += line.startswith("event: token")
-                if seen == 3:
-                    break  # (12)!
-        for _ in range(500):
-            if demo_app.state.cancelled:
-                break
-            await asyncio.sleep(0.01)
-
-        print("客户端：讲讲太湖（上游在第 3 个 token 后断线）")
-        async with client.stream("POST", url, json={"message": "讲讲太湖"}) as response:
-            parsed, _ = read_events([line async for line in response.aiter_lines()])
+    async with httpx.AsyncClient(timeout=30) as client:
+        print("1. 同一会话的两轮问答")
+        body = {"message": "苏州今天适合出门吗？"}
+        async with client.stream("POST", url, json=body) as r:
+            print(f"  {r.headers['content-type']}")
+            print(f"  Cache-Control: {r.headers['cache-control']}")
+            print(f"  X-Accel-Buffering: {r.headers['x-accel-buffering']}")
+            parsed, pings = parse([line async for line in r.aiter_lines()])
         show(parsed)
+        print(f"  工具运行期间收到心跳：{'是' if pings else '否'}")
+        thread_id = parsed[0][1]["thread_id"]
+        body = {"message": "那明天呢？", "thread_id": thread_id}
+        parsed, _ = await ask(client, url, body)
+        show(parsed)
+        print(f"  第二轮沿用同一个 thread_id：{parsed[0][1]['thread_id'] == thread_id}")
+
+        print("2. 客户端读到 3 个 token 就断开")
+        body = {"message": "详细介绍一下大运河"}
+        async with client.stream("POST", url, json=body) as r:
+            tokens = 0
+            async for line in r.aiter_lines():
+                tokens += line == "event: token"
+                if tokens == 3:
+                    break  # (13)!
+        try:
+            await asyncio.wait_for(app.state.node_cancelled.wait(), 10)
+            print("  服务端的模型节点在 10 秒内收到了 CancelledError")
+        except TimeoutError:
+            print("  10 秒内模型节点没有收到 CancelledError")
+
+        print("3. 上游模型在第 3 个 token 后断线")
+        show((await ask(client, url, {"message": "讲讲太湖"}))[0])
+
+        print("4. 50 个客户端同时提问，各用一个新会话")
+        results = await asyncio.gather(
+            *(ask(client, url, {"message": "无锡今天适合出门吗？"}) for _ in range(50))
+        )
+        expected = ["start", "tool", "progress", "tool", "token", "end"]
+        complete = in_order = 0
+        for parsed, _ in results:
+            names = [event for event, _ in parsed]
+            tokens = "".join(data["text"] for event, data in parsed if event == "token")
+            complete += names[-1] == "end" and parsed[-1][1]["answer"] == tokens
+            kinds = [n for i, n in enumerate(names) if i == 0 or n != names[i - 1]]
+            in_order += kinds == expected  # (14)!
+        errors = sum(event == "error" for parsed, _ in results for event, _ in parsed)
+        threads = {parsed[0][1]["thread_id"] for parsed, _ in results}
+        print(f"  收到 end 且答案完整：{complete}/50")
+        print(f"  事件顺序 start→tool→progress→tool→token→end：{in_order}/50")
+        print(f"  error 事件：{errors} 个；不同的 thread_id：{len(threads)} 个")
     server.should_exit = True
     await serving
 
 
 async def main() -> None:
-    if "--serve" in sys.argv:  # (13)!
-        config = uvicorn.Config(app, host="127.0.0.1", port=SERVE_PORT)
-        print(
-            f"在浏览器中打开 http://127.0.0.1:{SERVE_PORT}/ ，按 Ctrl-C 停止",
-            flush=True,
-        )
+    if "--serve" in sys.argv:  # (15)!
+        url = f"http://127.0.0.1:{SERVE_PORT}/"
+        print(f"在浏览器中打开 {url} ，按 Ctrl-C 停止", flush=True)
+        config = uvicorn.Config(create_app(), host="127.0.0.1", port=SERVE_PORT)
         await uvicorn.Server(config).serve()
     else:
         await demo()
