@@ -83,4 +83,5 @@ async def main() -> None:
     await leave_after_three_tokens(await_the_run=False)
 
 
-asyncio.run(main())
+if __name__ == "__main__":
+    asyncio.run(main())

@@ -25,7 +25,6 @@ from langgraph.checkpoint.memory import InMemorySaver
 from langgraph.config import get_stream_writer
 from pydantic import BaseModel
 
-PAGE = Path(__file__).with_name("chat.html")
 SERVE_PORT = 8001
 SSE_HEADERS = {"Cache-Control": "no-cache", "X-Accel-Buffering": "no"}  # (1)!
 
@@ -129,7 +128,8 @@ def create_app(heartbeat: float = 15.0) -> FastAPI:
 
     @app.get("/")
     async def page() -> HTMLResponse:
-        return HTMLResponse(PAGE.read_text(encoding="utf-8"))
+        page = Path(__file__).with_name("chat.html")  # (11)!
+        return HTMLResponse(page.read_text(encoding="utf-8"))
 
     @app.post("/chat")
     async def chat(question: Question) -> StreamingResponse:
@@ -182,9 +182,9 @@ async def ask(client: httpx.AsyncClient, url: str, body: dict) -> tuple[list, in
 
 
 async def demo() -> None:
-    app = create_app(heartbeat=0.2)  # (11)!
+    app = create_app(heartbeat=0.2)  # (12)!
     server = uvicorn.Server(uvicorn.Config(app, log_level="warning"))
-    listener = socket.create_server(("127.0.0.1", 0))  # (12)!
+    listener = socket.create_server(("127.0.0.1", 0))  # (13)!
     serving = asyncio.create_task(server.serve(sockets=[listener]))
     url = f"http://127.0.0.1:{listener.getsockname()[1]}/chat"
 
@@ -202,7 +202,8 @@ async def demo() -> None:
         body = {"message": "那明天呢？", "thread_id": thread_id}
         parsed, _ = await ask(client, url, body)
         show(parsed)
-        print(f"  第二轮沿用同一个 thread_id：{parsed[0][1]['thread_id'] == thread_id}")
+        same = parsed[0][1]["thread_id"] == thread_id
+        print(f"  第二轮沿用同一个 thread_id：{'是' if same else '否'}")
 
         print("2. 客户端读到 3 个 token 就断开")
         body = {"message": "详细介绍一下大运河"}
@@ -211,7 +212,7 @@ async def demo() -> None:
             async for line in r.aiter_lines():
                 tokens += line == "event: token"
                 if tokens == 3:
-                    break  # (13)!
+                    break  # (14)!
         try:
             await asyncio.wait_for(app.state.node_cancelled.wait(), 10)
             print("  服务端的模型节点在 10 秒内收到了 CancelledError")
@@ -232,7 +233,7 @@ async def demo() -> None:
             tokens = "".join(data["text"] for event, data in parsed if event == "token")
             complete += names[-1] == "end" and parsed[-1][1]["answer"] == tokens
             kinds = [n for i, n in enumerate(names) if i == 0 or n != names[i - 1]]
-            in_order += kinds == expected  # (14)!
+            in_order += kinds == expected  # (15)!
         errors = sum(event == "error" for parsed, _ in results for event, _ in parsed)
         threads = {parsed[0][1]["thread_id"] for parsed, _ in results}
         print(f"  收到 end 且答案完整：{complete}/50")
@@ -243,7 +244,7 @@ async def demo() -> None:
 
 
 async def main() -> None:
-    if "--serve" in sys.argv:  # (15)!
+    if "--serve" in sys.argv:  # (16)!
         url = f"http://127.0.0.1:{SERVE_PORT}/"
         print(f"在浏览器中打开 {url} ，按 Ctrl-C 停止", flush=True)
         config = uvicorn.Config(create_app(), host="127.0.0.1", port=SERVE_PORT)

@@ -3,9 +3,9 @@
 import asyncio
 
 from langchain.agents import create_agent
-from langchain.chat_models import init_chat_model
 from langchain.messages import AIMessageChunk
 from langchain.tools import tool
+from langchain_openai import ChatOpenAI
 
 
 @tool
@@ -15,7 +15,7 @@ async def get_weather(city: str) -> str:
 
 
 async def main() -> None:
-    model = init_chat_model("gpt-4o-mini")
+    model = ChatOpenAI(model="gpt-4o-mini")
     print("模型：", end="", flush=True)
     async for chunk in model.astream("用一句话介绍西湖"):  # (1)!
         print(chunk.text, end="", flush=True)  # (2)!
@@ -42,4 +42,5 @@ async def main() -> None:
     print()
 
 
-asyncio.run(main())
+if __name__ == "__main__":
+    asyncio.run(main())
