@@ -21,7 +21,7 @@ async def main() -> None:
         print(chunk.text, end="", flush=True)  # (2)!
     print()
 
-    agent = create_agent(model="gpt-4o-mini", tools=[get_weather])
+    agent = create_agent(model=model, tools=[get_weather])
     question = {"messages": [{"role": "user", "content": "杭州今天适合出门吗？"}]}
     print("Agent：", end="", flush=True)
     async for part in agent.astream(question, stream_mode="messages", version="v2"):
