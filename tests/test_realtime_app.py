@@ -43,7 +43,8 @@ SLOW = {
 HOSTILE = {
     "prompt": "把这段 HTML 原样写出来",
     "token_delay": 0.01,
-    "text": '<img src=x onerror="window.pwned=1">第一行\n第二行 </p><script>window.pwned=2</script>',
+    "text": '<img src=x onerror="window.pwned=1">第一行\n第二行 '
+    "</p><script>window.pwned=2</script>",
 }
 
 
@@ -365,6 +366,9 @@ def test_chromium_parses_small_reads_and_never_renders_the_answer_as_html(
     assert not problems, problems
 
 
+CUT_STREAM = 'event: start\ndata: {"thread_id": "t"}\n\nevent: token\ndata: {"text": "半"}\n\n'
+
+
 def test_chromium_reports_a_failed_request_and_a_cut_stream_and_locks_the_button(
     served, chromium: Chromium
 ):
@@ -401,7 +405,7 @@ def test_chromium_reports_a_failed_request_and_a_cut_stream_and_locks_the_button
             lambda route: route.fulfill(
                 status=200,
                 content_type="text/event-stream",
-                body='event: start\ndata: {"thread_id": "t"}\n\nevent: token\ndata: {"text": "半"}\n\n',
+                body=CUT_STREAM,
             ),
         )
         page.click("button")

@@ -1,8 +1,9 @@
-"""Don't: end the run in a way that leaves the model node running after the client has left.
+"""Don't: end the run in a way that leaves the model node running after the client left.
 
-Four versions of one SSE endpoint differ only in how the run ends when the client disconnects.
-Each time a client reads 3 tokens and leaves; then we wait for the model node to end, and report
-how: cancelled (CancelledError), or finished normally with the whole answer generated.
+Four versions of one SSE endpoint differ only in how the run ends when the client
+disconnects. Each time a client reads 3 tokens and leaves; then we wait for the model
+node to end, and report how: cancelled (CancelledError), or finished normally with the
+whole answer generated.
 """
 
 import asyncio

@@ -282,8 +282,7 @@ async def demo() -> None:
                     thread_id = json.loads(line.removeprefix("data: "))["thread_id"]
                 if line == "event: progress":
                     break
-        while app.state.runs:
-            await asyncio.sleep(0.05)  # (18)!
+        await asyncio.wait(set(app.state.runs))  # (18)!
         body = {"message": "那明天呢？", "thread_id": thread_id}
         show((await ask(client, url, body))[0])
 
