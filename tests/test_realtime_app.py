@@ -29,9 +29,8 @@ from tests.support.browser import Chromium
 
 ROOT = Path(__file__).resolve().parents[1]
 CHAPTER = ROOT / "examples" / "practice" / "realtime"
-APP = (
-    CHAPTER / "sse_app.py"
-)  # the fixture's parameter: `make check PAGE=practice/realtime` selects these
+# The fixture's parameter, so that `make check PAGE=practice/realtime` selects these tests.
+APP = CHAPTER / "sse_app.py"
 EVENTS = {"start", "token", "tool", "progress", "end", "error"}
 DEADLINE = 60.0  # seconds: for what takes milliseconds on an idle machine
 LONG = "详细介绍一下大运河"  # 48 tokens, 0.1 s apart
