@@ -2,8 +2,9 @@
 read by an HTTP client that parses every frame strictly, and by headless Chromium on its page.
 
 The app comes from examples/practice/realtime/sse_app.py itself; the fake model answers from
-that chapter's replies.toml (plus a slow reply and a hostile one for the browser). Nothing here bounds a
-duration from above except generous deadlines for things that take milliseconds.
+that chapter's replies.toml (plus a slow reply and a hostile one for the browser). Nothing
+here bounds a duration from above except generous deadlines for things that take
+milliseconds.
 """
 
 from __future__ import annotations

@@ -1,9 +1,10 @@
 """A FastAPI app that streams an agent's answer to a browser as server-sent events.
 
 `python sse_app.py --serve` serves it on http://127.0.0.1:8001/ until Ctrl+C. Without
-`--serve` it starts itself on a free loopback port, talks to itself with an HTTP client
-(a conversation, a client that leaves mid-answer, one that leaves while the tool runs and
-comes back, a broken upstream, fifty clients at once), prints what it saw, and stops.
+`--serve` it starts itself on a free loopback port, talks to itself with an HTTP
+client (a conversation, a client that leaves mid-answer, one that leaves while the tool
+runs and comes back, a broken upstream, fifty clients at once), prints what it saw, and
+stops.
 """
 
 import asyncio
