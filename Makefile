@@ -11,7 +11,7 @@ export UV_PROJECT_ENVIRONMENT := .venv
 RUN := $(UV) run --frozen --no-sync
 
 .PHONY: help setup browser serve build test check lint format outputs notebooks \
-	screenshots fake-model example stamp status drift clean
+	screenshots fake-model example realtime stamp status drift clean
 .DEFAULT_GOAL := help
 
 help:  ## this list
@@ -89,6 +89,9 @@ fake-model: setup  ## serve the fake model until Ctrl-C, for a notebook: make fa
 
 example: setup  ## run one example offline: make example EX=examples/.../file.py
 	$(RUN) python -m fake_openai $(EX)
+
+realtime: setup  ## the real-time page's SSE app against the fake model, until Ctrl-C: http://127.0.0.1:8001/
+	$(RUN) python -m fake_openai examples/practice/realtime/sse_app.py -- --serve
 
 stamp: setup  ## after translating: record the zh hash in the en page: make stamp PAGE=concepts/llm-tokens
 	$(RUN) python -m guide stamp $(PAGE)

@@ -115,7 +115,32 @@ def invalid(body: dict[str, Any]) -> JSONResponse | None:
             param="messages",
             code="invalid_value",
         )
-    return invalid_streaming(body)
+    return unanswered_tool_calls(messages) or invalid_streaming(body)
+
+
+def unanswered_tool_calls(messages: list[dict[str, Any]]) -> JSONResponse | None:
+    """OpenAI's 400 for an assistant message with `tool_calls` that is followed by another
+    message before a tool message has answered each of its calls."""
+    for index, message in enumerate(messages):
+        calls = message.get("tool_calls") if message.get("role") == "assistant" else None
+        if not isinstance(calls, list) or not calls:
+            continue
+        waiting = [call.get("id") for call in calls if isinstance(call, dict)]
+        after = index + 1
+        while after < len(messages) and messages[after].get("role") == "tool":
+            if messages[after].get("tool_call_id") in waiting:
+                waiting.remove(messages[after].get("tool_call_id"))
+            after += 1
+        if waiting and after < len(messages):
+            return error(
+                400,
+                "An assistant message with 'tool_calls' must be followed by tool messages "
+                "responding to each 'tool_call_id'. The following tool_call_ids did not have "
+                f"response messages: {', '.join(map(str, waiting))}",
+                "invalid_request_error",
+                param=f"messages.[{after}].role",
+            )
+    return None
 
 
 def invalid_streaming(body: dict[str, Any]) -> JSONResponse | None:

@@ -410,6 +410,22 @@ def _error(message: str, param: str | None = None, code: str | None = None) -> d
         ),
         pytest.param(
             "POST",
+            "/chat/completions",
+            b'{"model": "gpt-4o-mini", "messages": [{"role": "user", "content": "hi"}, '
+            b'{"role": "assistant", "content": null, "tool_calls": [{"id": "call_1", '
+            b'"type": "function", "function": {"name": "f", "arguments": "{}"}}]}, '
+            b'{"role": "user", "content": "hi"}]}',
+            400,
+            _error(
+                "An assistant message with 'tool_calls' must be followed by tool messages "
+                "responding to each 'tool_call_id'. The following tool_call_ids did not have "
+                "response messages: call_1",
+                "messages.[2].role",
+            ),
+            id="tool-call-without-tool-message",
+        ),
+        pytest.param(
+            "POST",
             "/whatever",
             b"{}",
             404,
