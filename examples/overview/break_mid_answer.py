@@ -33,7 +33,6 @@ for token, _ in agent.stream(
         break  # (1)!
 state = "已完成" if counter.finished else "未完成"
 print(f"同步：break 之后，模型调用{state}，生成了全部 {counter.tokens} 块")
-whole_answer = counter.tokens
 
 
 async def main() -> None:
@@ -43,10 +42,11 @@ async def main() -> None:
         async for token, _ in stream:
             if token.text:
                 break
+    closed_at = counter.tokens
     await asyncio.sleep(1)  # (3)!
     state = "已完成" if counter.finished else "被取消"
-    share = "只生成了一部分" if counter.tokens < whole_answer else "每一块都生成了"
-    print(f"异步：break 之后，模型调用{state}，全部 {whole_answer} 块中{share}")
+    after = "没有再生成新的块" if counter.tokens == closed_at else "还在生成"
+    print(f"异步：break 之后，模型调用{state}，关闭之后{after}")
 
 
 if __name__ == "__main__":
