@@ -6,8 +6,8 @@ import time
 from langchain_openai import ChatOpenAI
 
 # --8<-- [start:main]
-FIRST_TOKEN_BUDGET = 2.0  # (1)!
-MIN_SPEED = 12
+FIRST_TOKEN_BUDGET = 4.0  # (1)!
+MIN_SPEED = 8
 
 
 async def main() -> None:
