@@ -54,12 +54,12 @@ async def main() -> None:
     heart.reset()
     read_sync()  # (1)!
     await asyncio.sleep(0.1)  # (2)!
-    print(f"同步 stream()：心跳最长间隔至少 0.9 秒：{heart.longest_gap >= 0.9}")
+    print(f"同步 stream()：心跳最长间隔至少 1.8 秒：{heart.longest_gap >= 1.8}")
 
     heart.reset()
     await read_async()  # (3)!
     print(f"astream()：心跳不少于 10 次：{heart.ticks >= 10}；", end="")
-    print(f"最长间隔不到 0.45 秒：{heart.longest_gap < 0.45}")
+    print(f"最长间隔不到 0.9 秒：{heart.longest_gap < 0.9}")
 
     heart.reset()
     await asyncio.to_thread(read_sync)  # (4)!
@@ -67,7 +67,7 @@ async def main() -> None:
         f"to_thread（同步 stream()）：心跳不少于 10 次：{heart.ticks >= 10}；",
         end="",
     )
-    print(f"最长间隔不到 0.45 秒：{heart.longest_gap < 0.45}")
+    print(f"最长间隔不到 0.9 秒：{heart.longest_gap < 0.9}")
     ticker.cancel()
 
 
