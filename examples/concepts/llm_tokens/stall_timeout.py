@@ -26,7 +26,7 @@ async def with_total_timeout() -> None:
     model = ChatOpenAI(model="gpt-4o-mini")
     received = ""
     try:
-        async with asyncio.timeout(0.8):  # (1)!
+        async with asyncio.timeout(2.0):  # (1)!
             async for chunk in model.astream("写一段西湖的导游词"):
                 received += chunk.text
     except TimeoutError as exc:  # (2)!
