@@ -11,7 +11,7 @@ chain = ChatPromptTemplate.from_template("用三句话介绍{city}") | ChatOpenA
 
 
 # --8<-- [start:main]
-async def stream_with_fallback(chain, inputs: dict, seconds: float = 1.0) -> str:
+async def stream_with_fallback(chain, inputs: dict, seconds: float = 2.0) -> str:
     received = ""
     try:
         async with asyncio.timeout(seconds):
