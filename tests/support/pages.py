@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import re
 from dataclasses import dataclass
 
@@ -25,6 +26,7 @@ VIEWS = (DESKTOP, PHONE)
 
 # Anything but the local server; such requests are recorded and never leave the machine.
 FOREIGN = re.compile(r"^(?!https?://127\.0\.0\.1[:/])(https?|wss?)://")
+SEARCH_INDEX = "**/search/search_index.json"
 
 
 def language_root(site_url: str, language: str) -> str:
@@ -34,7 +36,10 @@ def language_root(site_url: str, language: str) -> str:
 class Watched:
     """A browser tab that records every request to another host, and every script error."""
 
-    def __init__(self, browser: Browser, view: View) -> None:
+    def __init__(self, browser: Browser, view: View, *, search: bool = True) -> None:
+        """With `search=False`, the search worker gets the language's search settings and no
+        documents: Material indexes the whole language's site on every page load (about a
+        CPU-second for zh), which a check of the page's own content does not need."""
         self.page = browser.new_page(
             viewport={"width": view.width, "height": view.height},
             color_scheme="dark" if view.scheme == "slate" else "light",
@@ -42,12 +47,21 @@ class Watched:
         self.foreign: list[str] = []
         self.errors: list[str] = []
         self.page.route(FOREIGN, self._refuse)
+        self._search_settings: dict[str, dict] = {}  # index URL -> its "config"
+        if not search:
+            self.page.route(SEARCH_INDEX, self._empty_index)
         self.page.on("pageerror", lambda error: self.errors.append(str(error)))
         self.page.on("console", self._console)
 
     def _refuse(self, route: Route) -> None:
         self.foreign.append(route.request.url)
         route.abort("blockedbyclient")
+
+    def _empty_index(self, route: Route) -> None:
+        url = route.request.url
+        if url not in self._search_settings:
+            self._search_settings[url] = json.loads(route.fetch().body())["config"]
+        route.fulfill(json={"config": self._search_settings[url], "docs": []})
 
     def _console(self, message: ConsoleMessage) -> None:
         # A refused foreign request also logs a console error; it is reported once, as a request.
