@@ -23,45 +23,26 @@ import importlib
 import io
 import json
 import os
-import pickle
 import sys
 import threading
 import traceback
 import warnings
 from contextlib import redirect_stderr
-from dataclasses import dataclass, field
 from pathlib import Path
 
 from _pytest.config import apply_warning_filters
 from langchain_openai import ChatOpenAI
 
 from fake_openai import FakeOpenAI, Script, network_guard
-from fake_openai.script import Reply
 from fake_openai.server import TRACING_OFF, apply_env
 from guide.layout import iter_examples
 from guide.runner import ExampleError, run_example
+from tests.support.outcome import Outcome, keep
 
 REPLIES = "replies.toml"
 # Examples mostly sleep: this many at a time keep both cores busy without making any late.
 POOL_SIZE = 8
 WARM_UP = Script.from_dict({"reply": [{"prompt": "warm up", "text": "ok"}]})
-
-
-@dataclass
-class Outcome:
-    """One example's run, as the test process receives it."""
-
-    writes: list[tuple[float, str]] = field(default_factory=list)
-    failure: str | None = None  # the example raised (ExampleError's message), or worse
-    unscripted: list[str] = field(default_factory=list)
-    paced: list[Reply] = field(default_factory=list)
-    stderr: str = ""
-    # (message, category name, filename, lineno) of warnings the filters let through
-    warnings: list[tuple[str, str, str, int]] = field(default_factory=list)
-
-    @property
-    def text(self) -> str:
-        return "".join(text for _, text in self.writes)
 
 
 def script_for(example: Path) -> Script:
@@ -152,12 +133,6 @@ def run(example: str, config_filters: list[str], cmdline_filters: list[str]) -> 
     return outcome
 
 
-def keep(outcome: Outcome, target: Path) -> None:
-    partial = target.with_suffix(".partial")
-    partial.write_bytes(pickle.dumps(outcome))
-    partial.replace(target)
-
-
 def _fork(example: str, target: Path, filters: list[list[str]]) -> int:
     pid = os.fork()
     if pid:
@@ -202,7 +177,4 @@ def main() -> None:
 
 
 if __name__ == "__main__":
-    # Under its own name, so that the outcomes it pickles name a class the tests can import.
-    from tests.support import example_child
-
-    example_child.main()
+    main()

@@ -28,7 +28,7 @@ import pytest
 from filelock import FileLock
 
 from guide.layout import ROOT, rel
-from tests.support.example_child import Outcome, keep
+from tests.support.outcome import Outcome, keep
 from tests.support.served import SHARED
 
 TEST_NAME = "test_example"
