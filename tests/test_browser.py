@@ -292,8 +292,9 @@ QUERIES = {"zh": ("聚合", "concepts/llm-tokens/"), "en": ("tokens", "concepts/
 
 @cache
 def search_tab(browser: Browser, root: str) -> Page:
-    """A language's home page, kept open for every search of that language in this process."""
-    return Watched(browser, DESKTOP).open(root)
+    """A language's 404 page, kept open for every search of that language in this process: the
+    lightest page with the search box (the home page renders diagrams first)."""
+    return Watched(browser, DESKTOP).open(root + "404.html")
 
 
 def search_problems(chromium: Chromium, site_url: str, language: str, query: str, path: str):

@@ -108,6 +108,8 @@ def test_the_link_checker_catches_a_missing_page_anchor_and_asset(tmp_path: Path
     (tmp_path / "index.html").write_text(
         '<link rel="stylesheet" href="assets/site.css">'
         '<a href="page/#here">fine</a><a href="https://example.org/gone/">not followed</a>'
+        "<a href='page/?a=1&amp;b=2#here'>fine</a><!-- <a href=\"gone/#in-a-comment\"> -->"
+        '<script src="assets/site.js">document.write(\'<a href="gone/#in-a-script">\')</script>'
         '<a href="page/#missing">anchor</a><a href="gone/">page</a><img src="assets/gone.png">',
         encoding="utf-8",
     )
@@ -115,6 +117,7 @@ def test_the_link_checker_catches_a_missing_page_anchor_and_asset(tmp_path: Path
     (tmp_path / "page" / "index.html").write_text('<h2 id="here">here</h2>', encoding="utf-8")
     (tmp_path / "assets").mkdir()
     (tmp_path / "assets" / "site.css").write_text("", encoding="utf-8")
+    (tmp_path / "assets" / "site.js").write_text("", encoding="utf-8")
     assert broken_links(tmp_path) == [
         "index.html: href='page/#missing' leads to page/index.html, which has no id 'missing'",
         "index.html: href='gone/' leads to gone/index.html, which the site does not have",

@@ -4,7 +4,8 @@ Playwright's own browser download is not possible here, so it drives the system 
 (`make browser` installs it; CHROMIUM names another build). The flags keep Chromium from
 phoning home at start-up, which the closed network refuses many times over.
 
-Each test process (each xdist worker) starts one Chromium, the first time a test needs it.
+Each test process (each xdist worker) starts one Chromium as soon as it has collected a test
+that needs it, so that it starts while the site builds.
 Tests hand it jobs (functions of a `Browser`) rather than drive it themselves, because it lives
 in a thread of its own: Playwright's sync API keeps an event loop running in the thread that
 starts it, where the examples' asyncio.run() would then refuse to start.
@@ -77,17 +78,32 @@ class Chromium:
                     future.set_exception(error)
 
 
+def chromium_executable() -> Path:
+    return Path(os.environ.get("CHROMIUM", "/usr/bin/chromium"))
+
+
 def chromium_path() -> Path:
-    path = Path(os.environ.get("CHROMIUM", "/usr/bin/chromium"))
+    path = chromium_executable()
     if not path.is_file():
         # Never a skip: the browser checks are part of the suite. `make test` installs it.
         pytest.fail(f"no Chromium at {path}; run `make browser` or set CHROMIUM", pytrace=False)
     return path
 
 
+STARTED = pytest.StashKey[Chromium]()
+
+
+def pytest_collection_finish(session: pytest.Session) -> None:
+    config = session.config
+    if config.option.collectonly or not chromium_executable().is_file():
+        return  # without a Chromium, the fixture fails the first test that needs it
+    if any("chromium" in getattr(item, "fixturenames", ()) for item in session.items):
+        config.stash[STARTED] = Chromium(chromium_path())
+
+
 @pytest.fixture(scope="session")
-def chromium() -> Iterator[Chromium]:
-    browser = Chromium(chromium_path())
+def chromium(pytestconfig: pytest.Config) -> Iterator[Chromium]:
+    browser = pytestconfig.stash.get(STARTED, None) or Chromium(chromium_path())
     try:
         yield browser
     finally:

@@ -1,15 +1,19 @@
 """Links and anchors of a built static site, checked over its files.
 
-Each HTML file is parsed once for its ids and for every href and src. A URL is resolved against
-the page's own URL, as a browser would; a directory URL means its index.html. Absolute URLs
-under the site's own address count as internal; other hosts and schemes are not followed (the
-weekly workflow checks them with LinkChecker).
+Each HTML file is scanned once for its ids and for every href and src, in its start tags only:
+comments and the insides of script and style elements are skipped, as an HTML parser skips them
+(a regular expression does this four times faster than `html.parser` over the site's 11 MB of
+pages, nearly all of it highlighted code). A URL is resolved against the page's own URL, as a
+browser would; a directory URL means its index.html. Absolute URLs under the site's own address
+count as internal; other hosts and schemes are not followed (the weekly workflow checks them
+with LinkChecker).
 """
 
 from __future__ import annotations
 
+import html
+import re
 from dataclasses import dataclass, field
-from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import unquote, urljoin, urlsplit
 
@@ -22,26 +26,31 @@ class Parsed:
     links: list[tuple[str, str]] = field(default_factory=list)  # (attribute, URL)
 
 
-class _Collector(HTMLParser):
-    def __init__(self) -> None:
-        super().__init__()
-        self.parsed = Parsed()
-
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        for name, value in attrs:
-            if value is None:
-                continue
-            if name == "id" or (tag == "a" and name == "name"):
-                self.parsed.ids.add(value)
-            elif name in LINK_ATTRIBUTES:
-                self.parsed.links.append((name, value))
+SKIPPED = re.compile(r"<!--.*?-->|(<(script|style)\b[^>]*>).*?</\2\s*>", re.DOTALL | re.IGNORECASE)
+START_TAG = re.compile(r"""<([a-zA-Z][^\s/>]*)((?:[^>"']|"[^"]*"|'[^']*')*)>""")
+WANTED = re.compile(r"\b(?:id|name|href|src)\s*=", re.IGNORECASE)
+ATTRIBUTE = re.compile(r"""([^\s=/>]+)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+)))?""")
 
 
 def parse(page: Path) -> Parsed:
-    collector = _Collector()
-    collector.feed(page.read_text(encoding="utf-8"))
-    collector.close()
-    return collector.parsed
+    text = SKIPPED.sub(lambda m: m[1] or "", page.read_text(encoding="utf-8"))
+    parsed = Parsed()
+    for tag in START_TAG.finditer(text):
+        attributes = tag[2]
+        if not WANTED.search(attributes):  # most tags are highlighted code's <span class=...>
+            continue
+        element = tag[1].lower()
+        for attribute in ATTRIBUTE.finditer(attributes):
+            name = attribute[1].lower()
+            value = next((v for v in attribute.group(2, 3, 4) if v is not None), None)
+            if value is None:
+                continue
+            value = html.unescape(value)
+            if name == "id" or (element == "a" and name == "name"):
+                parsed.ids.add(value)
+            elif name in LINK_ATTRIBUTES:
+                parsed.links.append((name, value))
+    return parsed
 
 
 def broken_links(site: Path, site_url: str = "") -> list[str]:
