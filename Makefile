@@ -64,8 +64,10 @@ PYTHON_DIRS := examples tests guide fake_openai bench
 test: setup browser lint  ## the whole suite: examples, fake server, integrity, strict build, links, browser, workflows
 	$(RUN) pytest
 
+# One process: for one page's few checks, a second xdist worker costs more (its own collection
+# and Chromium, while the build needs both cores) than it saves.
 check: setup browser  ## one page's checks: make check PAGE=concepts/llm-tokens
-	$(RUN) pytest --page $(PAGE)
+	$(RUN) pytest --page $(PAGE) -n 0
 
 lint: setup  ## ruff lint and format check over every Python folder
 	$(RUN) ruff check $(PYTHON_DIRS)

@@ -7,8 +7,10 @@ imported and warmed up the stack once (tests/support/example_child.py), so an ex
 fork, not an import. Each example keeps its own test (tests/test_examples.py), which waits for
 that example's outcome and judges it.
 
-As soon as a process has collected the examples' tests, a thread of it starts the runs: the
-first process to get there (under a file lock in the run's shared directory,
+As soon as a process has collected the examples' tests, a thread of it starts the runs, once the
+site is built when the run builds it (every browser check waits for the build, and the build has
+both cores to itself; the examples then share them with the browser checks, which use about one):
+the first process to get there (under a file lock in the run's shared directory,
 tests/support/served.py) runs every selected example and leaves each outcome there as it
 comes; the other processes read them.
 """
@@ -29,7 +31,7 @@ from filelock import FileLock
 
 from guide.layout import ROOT, rel
 from tests.support.outcome import Outcome, keep
-from tests.support.served import SHARED
+from tests.support.served import BUILD, SHARED
 
 TEST_NAME = "test_example"
 # How long a test waits for its example's outcome: a bound for a hang, not a speed check.
@@ -54,6 +56,7 @@ def selected_examples(items: list[pytest.Item]) -> list[Path]:
     ]
 
 
+@pytest.hookimpl(trylast=True)  # after tests/support/served.py has started the build
 def pytest_collection_finish(session: pytest.Session) -> None:
     config = session.config
     if config.option.collectonly:
@@ -68,6 +71,9 @@ def pytest_collection_finish(session: pytest.Session) -> None:
 
 
 def run_once(config: pytest.Config, examples: list[Path]) -> None:
+    build = config.stash.get(BUILD, None)
+    if build is not None:
+        build.exception()  # waits; a failed build is reported by the tests that need the site
     directory = outcomes_dir(config)
     with FileLock(config.stash[SHARED].directory / "examples.lock"):
         if directory.exists():
