@@ -7,10 +7,10 @@ imported and warmed up the stack once (tests/support/example_child.py), so an ex
 fork, not an import. Each example keeps its own test (tests/test_examples.py), which waits for
 that example's outcome and judges it.
 
-As soon as a process has collected the examples' tests, a thread of it starts the runs, once the
-site is built when the run builds it (every browser check waits for the build, and the build has
-both cores to itself; the examples then share them with the browser checks, which use about one):
-the first process to get there (under a file lock in the run's shared directory,
+As soon as a process has collected the examples' tests, a thread of it starts that process and
+hands it the examples once the site is built, when the run builds it (every browser check waits
+for the build, which then has both cores nearly to itself; the examples share them with the
+browser checks, which use about one): the first process to get there (under a file lock in the run's shared directory,
 tests/support/served.py) runs every selected example and leaves each outcome there as it
 comes; the other processes read them.
 """
@@ -71,9 +71,6 @@ def pytest_collection_finish(session: pytest.Session) -> None:
 
 
 def run_once(config: pytest.Config, examples: list[Path]) -> None:
-    build = config.stash.get(BUILD, None)
-    if build is not None:
-        build.exception()  # waits; a failed build is reported by the tests that need the site
     directory = outcomes_dir(config)
     with FileLock(config.stash[SHARED].directory / "examples.lock"):
         if directory.exists():
@@ -89,6 +86,9 @@ def run_once(config: pytest.Config, examples: list[Path]) -> None:
         stdin=subprocess.PIPE,
         text=True,
     )
+    build = config.stash.get(BUILD, None)
+    if build is not None:  # the process warms the stack up meanwhile
+        build.exception()  # waits; a failed build is reported by the tests that need the site
     try:
         for example in examples:
             zygote.stdin.write(json.dumps([str(example), str(outcome_file(config, example))]))
