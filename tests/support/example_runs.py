@@ -10,9 +10,9 @@ that example's outcome and judges it.
 As soon as a process has collected the examples' tests, a thread of it starts that process and
 hands it the examples once the site is built, when the run builds it (every browser check waits
 for the build, which then has both cores nearly to itself; the examples share them with the
-browser checks, which use about one): the first process to get there (under a file lock in the run's shared directory,
-tests/support/served.py) runs every selected example and leaves each outcome there as it
-comes; the other processes read them.
+browser checks, which use about one). The first process to get there (under a file lock in the
+run's shared directory, tests/support/served.py) runs every selected example and leaves each
+outcome there as it comes; the other processes read them.
 """
 
 from __future__ import annotations
