@@ -2,8 +2,8 @@
 
 Each HTML file is scanned once for its ids and for every href and src, in its start tags only:
 comments and the insides of script and style elements are skipped, as an HTML parser skips them
-(a regular expression does this four times faster than `html.parser` over the site's 11 MB of
-pages, nearly all of it highlighted code). A URL is resolved against the page's own URL, as a
+(a regular expression does this nearly four times faster than `html.parser` over the site's
+11 MB of pages, mostly highlighted code). A URL is resolved against the page's own URL, as a
 browser would; a directory URL means its index.html. Absolute URLs under the site's own address
 count as internal; other hosts and schemes are not followed (the weekly workflow checks them
 with LinkChecker).
