@@ -113,7 +113,6 @@ def output_path(example: Path) -> Path:
 FENCE_RE = re.compile(r"^(?P<indent>[ \t]*)(?P<fence>`{3,}|~{3,})(?P<info>.*)$")
 HEADING_RE = re.compile(r"^(?P<level>#{1,6})\s+(?P<title>.*?)\s*$")
 ANCHOR_RE = re.compile(r"\{\s*#(?P<id>[a-z0-9][a-z0-9-]*)\s*\}\s*$")
-LANGUAGE_RE = re.compile(r"\{?\s*\.?(?P<language>[\w+-]+)")
 FRONT_MATTER_RE = re.compile(r"\A---\n(?P<body>.*?)\n---\n", re.DOTALL)
 
 
@@ -126,9 +125,7 @@ class Fence:
 
     @property
     def language(self) -> str:
-        """The block's language, from `python title=...` or `{ .python .annotate }`."""
-        found = LANGUAGE_RE.match(self.info)
-        return found["language"] if found else ""
+        return self.info.split(" ", 1)[0].lstrip("{.")
 
 
 @dataclass(frozen=True)

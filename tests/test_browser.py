@@ -141,11 +141,17 @@ def axe_violations(page: Page) -> list[str]:
 
 def content_problems(tab: Watched, view: View) -> list[str]:
     """What the page's content breaks, whatever its template: sideways scrolling, requests to
-    other hosts, script errors. Clears what the tab recorded."""
+    other hosts, script errors, code annotations left as text. Clears what the tab recorded."""
     found = []
     overflow = tab.overflow()
     if overflow > 0:
         found.append(f"the page scrolls sideways by {overflow} px")
+    markers = tab.annotation_markers()
+    if markers:
+        found.append(
+            f"{markers} code blocks show an annotation marker as text "
+            "(content.code.annotate in mkdocs.yml, and the numbered list right below the block)"
+        )
     found += [f"request to another host: {url}" for url in tab.foreign]
     found += [f"script error: {error}" for error in tab.errors]
     tab.foreign.clear()
@@ -235,6 +241,7 @@ def test_the_checks_catch_a_bad_page(chromium: Chromium, tmp_path: Path) -> None
         '<img src="https://cdn.example.org/x.png" alt="">'  # another host
         '<a href="#"></a>'  # axe: link-name, serious
         '<pre style="width: 2000px">wide</pre>'  # sideways scrolling
+        "<pre><code>print()  # (1)!</code></pre>"  # an annotation nothing rendered
         "<script>undefined_function()</script>",  # a script error
         encoding="utf-8",
     )
@@ -255,6 +262,7 @@ def test_the_checks_catch_a_bad_page(chromium: Chromium, tmp_path: Path) -> None
         "scrolls sideways",
         "request to another host: https://cdn.example.org/x.png",
         "script error: undefined_function is not defined",
+        "1 code blocks show an annotation marker as text",
     ):
         assert expected in full, f"{expected!r} not reported by the template check:\n{full}"
         assert expected in cheap, f"{expected!r} not reported by the page check:\n{cheap}"

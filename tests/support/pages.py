@@ -86,6 +86,14 @@ class Watched:
         self.page.wait_for_function("!document.querySelector('pre.mermaid')")
         return self.page
 
+    def annotation_markers(self) -> int:
+        """Code blocks that still show a `# (1)!` annotation marker as text once the page's
+        scripts have run: Material turns each into a numbered button, when annotations are on."""
+        return self.page.evaluate(
+            "[...document.querySelectorAll('pre code')]"
+            ".filter(code => /#\\s*\\(\\d+\\)!/.test(code.textContent)).length"
+        )
+
     def overflow(self) -> int:
         """How far the page scrolls sideways, in CSS pixels."""
         return self.page.evaluate(
