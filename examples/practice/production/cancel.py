@@ -65,8 +65,8 @@ async def consume(third: asyncio.Event, stop: bool) -> None:
 
 async def report() -> None:
     count = generated.count
-    await asyncio.sleep(0.3)  # (6)!
-    print(f"  停下后再等 0.3 秒，模型没有再生成 token：{generated.count == count}")
+    await asyncio.sleep(1)  # (6)!
+    print(f"  停下后再等 1 秒，模型没有再生成 token：{generated.count == count}")
     print(
         f"  节点收到 CancelledError：{bool(events)}；"
         f"模型的 HTTP 响应已关闭：{responses[-1].is_closed}"

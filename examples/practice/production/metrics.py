@@ -83,14 +83,15 @@ metrics = StreamMetrics()
 
 
 async def ask(question: str, third: asyncio.Event | None = None) -> None:
-    run_id, outcome, chunks = uuid4(), "ok", 0
+    run_id, outcome, pieces = uuid4(), "ok", 0
     IN_FLIGHT.inc()
     try:  # (8)!
         config = {"callbacks": [metrics], "run_id": run_id}
-        async for _ in model.astream(question, config=config):
-            chunks += 1
-            if third and chunks == 3:
-                third.set()
+        async for chunk in model.astream(question, config=config):
+            if third and chunk.text:
+                pieces += 1
+                if pieces == 3:
+                    third.set()
     except asyncio.CancelledError:
         outcome = "cancelled"  # (9)!
         raise

@@ -1,0 +1,59 @@
+"""On Python 3.11, a task.cancel() that meets a chunk already received is lost,
+and the stream runs to its end; with stream_chunk_timeout=None, or a check in the
+loop, the cancellation lands."""
+
+import asyncio
+import sys
+import time
+from contextlib import aclosing
+
+from langchain_openai import ChatOpenAI
+
+QUESTION = "从头讲讲长城"
+
+
+def log_first_piece(text: str) -> None:
+    time.sleep(0.5)  # (1)!
+
+
+async def read(model: ChatOpenAI, third: asyncio.Event, check: bool) -> int:
+    received = 0
+    async with aclosing(model.astream(QUESTION)) as stream:
+        async for chunk in stream:
+            if not chunk.text:
+                continue
+            received += 1
+            if received == 1:
+                log_first_piece(chunk.text)
+            if received == 3:
+                third.set()  # (2)!
+            if check and asyncio.current_task().cancelling():  # (3)!
+                raise asyncio.CancelledError
+    return received
+
+
+async def stop_after_third(model: ChatOpenAI, check: bool = False) -> str:
+    third = asyncio.Event()
+    task = asyncio.create_task(read(model, third, check))
+    await third.wait()
+    task.cancel()  # (4)!
+    try:
+        received = await task
+    except asyncio.CancelledError:
+        return "已取消，回答没有读完"
+    pending = task.cancelling()
+    return f"没有取消，回答读完了（{received} 块）；task.cancelling() = {pending}"
+
+
+async def main() -> None:
+    print(f"Python {sys.version_info.major}.{sys.version_info.minor}")
+    default = ChatOpenAI(model="gpt-4o-mini")  # (5)!
+    print(f"默认设置：{await stop_after_third(default)}")
+    no_wait_for = ChatOpenAI(model="gpt-4o-mini", stream_chunk_timeout=None)  # (6)!
+    print(f"stream_chunk_timeout=None：{await stop_after_third(no_wait_for)}")
+    checked = await stop_after_third(default, check=True)
+    print(f"默认设置，循环里检查 cancelling()：{checked}")
+
+
+if __name__ == "__main__":
+    asyncio.run(main())
