@@ -20,9 +20,11 @@ async def keep_response(response: httpx.Response) -> None:  # (1)!
 
 
 class TokenCounter(BaseCallbackHandler):
+    run_inline = True  # (2)!
     count = 0
+    at_stop = 0
 
-    def on_llm_new_token(self, token: str, **kwargs) -> None:  # (2)!
+    def on_llm_new_token(self, token: str, **kwargs) -> None:
         self.count += 1
 
 
@@ -58,15 +60,15 @@ async def consume(third: asyncio.Event, stop: bool) -> None:
             if isinstance(chunk, AIMessageChunk) and chunk.text:
                 received += 1
                 if received == 3:
+                    generated.at_stop = generated.count
                     third.set()
                     if stop:
                         break  # (5)!
 
 
 async def report() -> None:
-    count = generated.count
     await asyncio.sleep(1)  # (6)!
-    print(f"  停下后再等 1 秒，模型没有再生成 token：{generated.count == count}")
+    print(f"  停下之后模型又生成的 token：{generated.count - generated.at_stop} 个")
     print(
         f"  节点收到 CancelledError：{bool(events)}；"
         f"模型的 HTTP 响应已关闭：{responses[-1].is_closed}"
@@ -98,6 +100,7 @@ async def main() -> None:
             async for _ in message.text:
                 pieces += 1
                 if pieces == 3:
+                    generated.at_stop = generated.count
                     break
             break  # (9)!
     await report()

@@ -16,33 +16,35 @@ def log_first_piece(text: str) -> None:
     time.sleep(0.5)  # (1)!
 
 
-async def read(model: ChatOpenAI, third: asyncio.Event, check: bool) -> int:
-    received = 0
+async def read(
+    model: ChatOpenAI, third: asyncio.Event, check: bool, pieces: list[str]
+) -> None:
     async with aclosing(model.astream(QUESTION)) as stream:
         async for chunk in stream:
+            if check and asyncio.current_task().cancelling():  # (2)!
+                raise asyncio.CancelledError
             if not chunk.text:
                 continue
-            received += 1
-            if received == 1:
+            pieces.append(chunk.text)
+            if len(pieces) == 1:
                 log_first_piece(chunk.text)
-            if received == 3:
-                third.set()  # (2)!
-            if check and asyncio.current_task().cancelling():  # (3)!
-                raise asyncio.CancelledError
-    return received
+            if len(pieces) == 3:
+                third.set()  # (3)!
 
 
 async def stop_after_third(model: ChatOpenAI, check: bool = False) -> str:
-    third = asyncio.Event()
-    task = asyncio.create_task(read(model, third, check))
+    third, pieces = asyncio.Event(), []
+    task = asyncio.create_task(read(model, third, check, pieces))
     await third.wait()
     task.cancel()  # (4)!
     try:
-        received = await task
+        await task
     except asyncio.CancelledError:
+        if check:
+            return f"已取消，读完第 {len(pieces)} 块后停下"
         return "已取消，回答没有读完"
     pending = task.cancelling()
-    return f"没有取消，回答读完了（{received} 块）；task.cancelling() = {pending}"
+    return f"没有取消，回答读完了（{len(pieces)} 块）；task.cancelling() = {pending}"
 
 
 async def main() -> None:

@@ -57,7 +57,7 @@ def make_model(name: str) -> ChatOpenAI:
         use_responses_api=True,  # (1)!
         max_retries=2,  # (2)!
         timeout=httpx.Timeout(60.0, connect=5.0),  # (3)!
-        stream_chunk_timeout=20.0,  # (4)!
+        stream_chunk_timeout=20.0 if sys.version_info >= (3, 12) else None,  # (4)!
     )
 
 
