@@ -79,7 +79,7 @@ class Chromium:
 
 
 def chromium_executable() -> Path:
-    return Path(os.environ.get("CHROMIUM", "/usr/bin/chromium"))
+    return Path(os.environ.get("CHROMIUM", "/usr/bin/chromium-headless-shell"))
 
 
 def chromium_path() -> Path:
