@@ -34,7 +34,6 @@ CHAPTER = ROOT / "examples" / "practice" / "realtime"
 APP = CHAPTER / "sse_app.py"
 EVENTS = {"start", "token", "tool", "progress", "end", "error"}
 DEADLINE = 60.0  # seconds: for what takes milliseconds on an idle machine
-LONG = "详细介绍一下大运河"  # 48 tokens, 0.1 s apart
 SLOW = {
     "prompt": "慢慢讲讲拙政园",
     "token_delay": 0.1,
