@@ -1,6 +1,6 @@
-"""On Python 3.11, a task.cancel() that meets a chunk already received is lost,
-and the stream runs to its end; with stream_chunk_timeout=None, or a check in the
-loop, the cancellation lands."""
+"""On Python 3.11, a task.cancel() that arrives while the next chunk is already in
+the client's buffer is lost, and the stream runs to its end; with
+stream_chunk_timeout=None, or a check in the loop, the cancellation lands."""
 
 import asyncio
 import sys
