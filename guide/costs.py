@@ -17,16 +17,18 @@ from __future__ import annotations
 
 import argparse
 import gzip
+import re
 import subprocess
 import sys
 import tempfile
 import time
 from dataclasses import dataclass
-from html.parser import HTMLParser
+from functools import cache
 from pathlib import Path
 from urllib.parse import urlsplit
 
 from guide import scale
+from guide.html_tags import start_tags
 from guide.layout import ROOT, iter_pages
 
 TEST_TARGET_SECONDS = 60
@@ -59,38 +61,34 @@ class Page:
         return self.html + self.css + self.js
 
 
-class _Assets(HTMLParser):
-    """The stylesheets and scripts a page loads."""
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.css: list[str] = []
-        self.js: list[str] = []
-
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        attributes = dict(attrs)
-        if tag == "link" and attributes.get("rel") == "stylesheet" and attributes.get("href"):
-            self.css.append(attributes["href"])
-        elif tag == "script" and attributes.get("src"):
-            self.js.append(attributes["src"])
+# The tags that load a stylesheet or a script.
+ASSET_RE = re.compile(r"\b(?:rel|src)\s*=", re.IGNORECASE)
 
 
 def weigh(data: bytes) -> Weight:
     return Weight(len(data), len(gzip.compress(data, compresslevel=6, mtime=0)))
 
 
+@cache
+def weigh_asset(file: Path) -> Weight:
+    """A stylesheet or script, which most pages share."""
+    return weigh(file.read_bytes())
+
+
 def weigh_page(site: Path, page: Path) -> Page:
     html = page.read_bytes()
-    assets = _Assets()
-    assets.feed(html.decode("utf-8"))
+    css, js = [], []
+    for element, attributes in start_tags(html.decode("utf-8"), ASSET_RE):
+        if element == "link" and attributes.get("rel") == "stylesheet" and attributes.get("href"):
+            css.append(attributes["href"])
+        elif element == "script" and attributes.get("src"):
+            js.append(attributes["src"])
 
     def loaded(references: list[str]) -> Weight:
         files = {_local(site, page, reference) for reference in references} - {None}
-        return sum((weigh(file.read_bytes()) for file in files), Weight(0, 0))
+        return sum((weigh_asset(file) for file in files), Weight(0, 0))
 
-    return Page(
-        page.relative_to(site).as_posix(), weigh(html), loaded(assets.css), loaded(assets.js)
-    )
+    return Page(page.relative_to(site).as_posix(), weigh(html), loaded(css), loaded(js))
 
 
 def _local(site: Path, page: Path, reference: str) -> Path | None:

@@ -43,11 +43,11 @@ CONTEXT = 30  # characters either side of a finding, in the message
 
 def internal_words(text: str) -> list[str]:
     """Each internal word in `text`, with a little of its context."""
-    allowed = {span for found in ALLOWED_RE.finditer(text) for span in range(*found.span())}
+    allowed = [found.span() for found in ALLOWED_RE.finditer(text)]
     return [
         text[max(0, found.start() - CONTEXT) : found.end() + CONTEXT].replace("\n", " ")
         for found in INTERNAL_RE.finditer(text)
-        if found.start() not in allowed
+        if not any(start <= found.start() < end for start, end in allowed)
     ]
 
 
