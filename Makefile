@@ -121,5 +121,5 @@ bench-full: setup  ## thorough benchmark (about 6 min): bench/results/full.json
 bench-pages: setup  ## tables and charts for the pages, from the fullest data file in bench/results/
 	$(RUN) python -m bench.render
 
-costs: setup browser  ## time the suite, one page's check, the suite at 19 pages, the build; weigh pages
+costs: setup browser  ## time the suite (and at 2 and 19 pages), one page's check, the build; weigh pages
 	$(RUN) python -m guide costs $(COSTS_ARGS)

@@ -1,4 +1,5 @@
-"""A copy of the project grown to more chapters, to measure how the checks scale.
+"""A copy of the project grown to more chapters, or reduced to its first pages, to measure how
+the checks scale.
 
 The copy holds every tracked file, plus copies of the chapters (page, translation, examples,
 recorded outputs, nav entry), largest first and in turn, until each language has the number of
@@ -8,17 +9,23 @@ Each copy is a chapter like any other: its own examples directory and replies, a
 distinct title, a current translation stamp. Nothing of it is committed; `make costs` runs the
 suite in it.
 
+Reduced, the copy keeps the pages the guide began with (PILOT_PAGES) and drops the other pages,
+their examples and nav entries; links to them become plain text, as links to unwritten pages are.
+Tests marked for a dropped page (`pytest.mark.page`) are left out by the caller
+(`--without-page`, tests/support/page_filter.py).
+
 The copy shares the project's environment (.venv, .tools, node_modules) by symbolic links and
 puts itself first on PYTHONPATH, so `guide` and `tests` are imported from the copy.
 """
 
 from __future__ import annotations
 
-import hashlib
 import os
+import posixpath
 import re
 import shutil
 import subprocess
+from functools import partial
 from pathlib import Path
 
 from guide.layout import (
@@ -31,7 +38,7 @@ from guide.layout import (
     page_name,
     rel,
 )
-from guide.parity import HASH_KEY
+from guide.parity import HASH_KEY, zh_hash
 
 SHARED = (".venv", ".tools", "node_modules")
 CONFIGS = {"zh": "mkdocs.yml", "en": "mkdocs.en.yml"}
@@ -44,6 +51,9 @@ COPY_NAMES = {
     " November Oscar Papa Quebec Romeo Sierra Tango Uniform Victor Whiskey Xray Yankee Zulu",
 }
 COPY_TITLE = {"zh": "示例副本{name}", "en": "Sample copy {name}"}
+PILOT_PAGES = ("index", "concepts/llm-tokens")  # the two pages the guide began with
+# An inline Markdown link (not an image): its text, and its target before any #fragment.
+LINK_RE = re.compile(r"(?<!!)\[(?P<text>[^\]]*)\]\((?P<target>[^)\s#]+)(?:#[^)\s]*)?\)")
 
 
 def copy_title(language: str, number: int) -> str:
@@ -121,10 +131,49 @@ def add_to_nav(config: Path, source: str, page: str, number: int, language: str)
 
 def restamp(copy: Path, page: str) -> None:
     zh, en = copy / "docs" / "zh" / f"{page}.md", copy / "docs" / "en" / f"{page}.md"
-    digest = hashlib.sha256(zh.read_bytes()).hexdigest()[:12]
-    stamp = f"{HASH_KEY}: {digest}"
+    stamp = f"{HASH_KEY}: {zh_hash(zh)}"
     text = re.sub(rf"^{HASH_KEY}:.*$", stamp, en.read_text("utf-8"), count=1, flags=re.M)
     en.write_text(text, encoding="utf-8")
+
+
+def shrink(copy: Path, keep: tuple[str, ...] = PILOT_PAGES) -> list[str]:
+    """Drop every page but `keep` from the copy; returns the pages dropped."""
+    dropped = [page_name(page) for page in iter_pages("zh") if page_name(page) not in keep]
+    for page in dropped:
+        shutil.rmtree(copy / rel(example_dir(page)))
+        for language in LANGUAGES:
+            (copy / "docs" / language / f"{page}.md").unlink()
+            remove_from_nav(copy / CONFIGS[language], page)
+    gone = {f"{page}.md" for page in dropped}
+    for page in keep:
+        for language in LANGUAGES:
+            source = copy / "docs" / language / f"{page}.md"
+            text = LINK_RE.sub(partial(unlinked, page=page, gone=gone), source.read_text("utf-8"))
+            source.write_text(text, encoding="utf-8")
+        restamp(copy, page)
+    return dropped
+
+
+def unlinked(link: re.Match[str], *, page: str, gone: set[str]) -> str:
+    """The link's text alone if it leads to a page in `gone`, else the link as it was."""
+    target = posixpath.normpath(posixpath.join(posixpath.dirname(page), link["target"]))
+    return link["text"] if target in gone else link[0]
+
+
+def remove_from_nav(config: Path, page: str) -> None:
+    """Remove the page's nav entry, and its section's heading if nothing is left under it."""
+    entry = re.compile(rf" *- .+?: {re.escape(page)}\.md\n?")
+    lines = config.read_text(encoding="utf-8").splitlines(keepends=True)
+    lines = [line for line in lines if not entry.fullmatch(line)]
+    kept = []
+    for number, line in enumerate(lines):
+        heading = re.fullmatch(r"( *)- [^:]+:\n?", line)
+        below = lines[number + 1] if number + 1 < len(lines) else ""
+        indent = len(below) - len(below.lstrip(" "))
+        if heading and not (below.strip() and indent > len(heading[1])):
+            continue
+        kept.append(line)
+    config.write_text("".join(kept), encoding="utf-8")
 
 
 def environment(copy: Path) -> dict[str, str]:

@@ -102,6 +102,7 @@ def test_cells_run_in_jupyter_against_the_fake_model(tmp_path: Path) -> None:
             execute([ask, fail], replies, server)
 
 
+@pytest.mark.page("concepts/custom-data")
 def test_a_chapter_prints_its_recorded_outputs_in_jupyter() -> None:
     """Notebooks are written from the recorded outputs; here one whole chapter is run in a real
     kernel to show the cells print exactly those: Custom Data, the quickest to run (sync and

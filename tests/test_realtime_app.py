@@ -26,11 +26,12 @@ import uvicorn
 
 from fake_openai.script import Script
 from fake_openai.server import FakeOpenAI
+from guide.layout import example_dir
 from tests.support.browser import Chromium
 
-ROOT = Path(__file__).resolve().parents[1]
-CHAPTER = ROOT / "examples" / "practice" / "realtime"
-# The fixture's parameter, so that `make check PAGE=practice/realtime` selects these tests.
+PAGE = "practice/realtime"
+pytestmark = pytest.mark.page(PAGE)  # `make check PAGE=practice/realtime` selects these tests
+CHAPTER = example_dir(PAGE)
 APP = CHAPTER / "sse_app.py"
 EVENTS = {"start", "token", "tool", "progress", "end", "error"}
 DEADLINE = 60.0  # seconds: for what takes milliseconds on an idle machine
@@ -106,10 +107,8 @@ class Served:
     model: FakeOpenAI
 
 
-@pytest.fixture(params=[APP], ids=["sse_app"])
-def served(
-    request: pytest.FixtureRequest, fake_openai: FakeOpenAI, monkeypatch: pytest.MonkeyPatch
-) -> Iterator[Served]:
+@pytest.fixture
+def served(fake_openai: FakeOpenAI, monkeypatch: pytest.MonkeyPatch) -> Iterator[Served]:
     for name, value in fake_openai.client_env.items():
         if value is None:
             monkeypatch.delenv(name, raising=False)
@@ -117,7 +116,7 @@ def served(
             monkeypatch.setenv(name, value)
     replies = tomllib.loads((CHAPTER / "replies.toml").read_text(encoding="utf-8"))
     replies["reply"] += [SLOW, HOSTILE]
-    app = load_app_module(request.param).create_app(heartbeat=0.2)
+    app = load_app_module(APP).create_app(heartbeat=0.2)
     server = uvicorn.Server(uvicorn.Config(app, log_level="warning"))
     listener = socket.create_server(("127.0.0.1", 0))  # connections wait in its backlog
     thread = threading.Thread(target=server.run, kwargs={"sockets": [listener]}, daemon=True)
