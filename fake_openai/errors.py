@@ -27,17 +27,23 @@ EXCERPT_CHARS = 200
 async def read_body(request: Request) -> dict[str, Any] | JSONResponse:
     """The request's JSON object, or the OpenAI-style error to answer with."""
     declared = request.headers.get("content-length", "")
-    if declared.isdigit() and int(declared) > MAX_BODY_BYTES:
-        return _too_large()
+    too_large = declared.isdigit() and int(declared) > MAX_BODY_BYTES
     raw = bytearray()
     try:
         async for part in request.stream():
-            raw += part
-            if len(raw) > MAX_BODY_BYTES:
-                return _too_large()
+            # A body too large is still read to its end, and dropped: a server that answers and
+            # closes with the body unread makes the kernel reset the connection, and the reset
+            # can destroy the answer before the client has read it.
+            too_large = too_large or len(raw) + len(part) > MAX_BODY_BYTES
+            if too_large:
+                raw.clear()
+            else:
+                raw += part
     except ClientDisconnect:
         # Nobody is left to read the answer; uvicorn drops it.
         return error(400, "The client disconnected.", "invalid_request_error")
+    if too_large:
+        return _too_large()
     try:
         body = json.loads(raw, parse_constant=_reject)
         # Lone surrogates ("\ud800") are valid JSON escapes but no UTF-8 text.
