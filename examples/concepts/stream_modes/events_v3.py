@@ -67,7 +67,8 @@ question = {"messages": [{"role": "user", "content": "上海天气如何？"}]}
 with warnings.catch_warnings(record=True) as caught:
     warnings.simplefilter("always")
     run = graph.stream_events(question, version="v3")
-print({f"{w.category.__name__}: {w.message}" for w in caught})
+for w in caught:
+    print(f"{w.category.__name__}: {w.message}")
 warnings.simplefilter("ignore", LangChainBetaWarning)  # (1)!
 # --8<-- [end:warning]
 
