@@ -1,4 +1,4 @@
-"""The UI shows only the writer's answer; four filters compared on the same run."""
+"""The UI shows only the writer's answer; five filters compared on the same run."""
 
 from langchain.agents import create_agent
 from langchain.messages import AIMessageChunk
