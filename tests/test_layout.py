@@ -65,6 +65,15 @@ def test_examples_mirror_the_page(page: Path) -> None:
     assert not elsewhere, f"{rel(page)} shows examples outside {rel(home)}/: {elsewhere}"
 
 
+def test_no_example_shadows_a_standard_module() -> None:
+    """`python x.py` puts the example's folder first on sys.path: an example named like a
+    standard module (concurrent.py, say) would be imported in its place, by asyncio among
+    others, and every example beside it would fail when a reader runs it."""
+    examples = EXAMPLES.rglob("*.py")
+    shadowing = [rel(path) for path in examples if path.stem in sys.stdlib_module_names]
+    assert not shadowing, f"rename these examples: {shadowing}"
+
+
 def test_example_directories_mirror_page_paths() -> None:
     assert example_dir("concepts/llm-tokens") == EXAMPLES / "concepts" / "llm_tokens"
     assert example_dir("index") == EXAMPLES / "overview"

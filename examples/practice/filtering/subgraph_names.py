@@ -42,5 +42,9 @@ graph = (
 
 run = graph.stream_events({"steps": []}, version="v3")
 for handle in run.subgraphs:
-    values = list(handle.values)  # (4)!
-    print(f"graph_name={handle.graph_name!r}，状态：{[v['steps'] for v in values]}")
+    for kind, item in handle.interleave("values", "subgraphs"):  # (4)!
+        if kind == "values":
+            print(f"graph_name={handle.graph_name!r}，状态：{item['steps']}")
+        else:
+            states = [value["steps"] for value in item.values]
+            print(f"  里面的 graph_name={item.graph_name!r}，状态：{states}")  # (5)!
