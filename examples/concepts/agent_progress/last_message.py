@@ -32,11 +32,16 @@ config = {"configurable": {"thread_id": "tutorial"}}
 
 # --8<-- [start:main]
 def last_message(node, update):
-    if node == "__interrupt__":  # (1)!
+    if node.startswith("__"):  # (1)!
         return None
-    if not isinstance(update, dict) or not update.get("messages"):  # (2)!
-        return None
-    return update["messages"][-1]
+    parts = update if isinstance(update, list) else [update]  # (2)!
+    messages = [
+        message
+        for part in parts
+        if isinstance(part, dict)  # (3)!
+        for message in part.get("messages") or []
+    ]
+    return messages[-1] if messages else None
 
 
 def show(agent):
@@ -44,7 +49,7 @@ def show(agent):
         for node, update in part["data"].items():
             message = last_message(node, update)
             if message is not None:
-                print(f"{node}: {message.content_blocks}")  # (3)!
+                print(f"{node}: {message.content_blocks}")  # (4)!
 
 
 # --8<-- [end:main]

@@ -57,7 +57,7 @@ class ProgressView:
         elif task["name"] == "tools":
             call = task["input"][0]
             args = " ".join(str(value) for value in call["args"].values())
-            self.steps[call["id"]] = [f"{call['name']} {args}", "排队中", False]
+            self.steps[call["id"]] = [f"{call['name']} {args}", "已开始", False]
 
     def note(self, data):  # (3)!
         self.steps[data["call"]][1] = data["note"]
