@@ -6,6 +6,7 @@ from collections import Counter
 from typing import Any
 
 from langchain.agents import create_agent
+from langchain_core.messages import AIMessageChunk
 from langchain_core.tools import tool
 from langgraph.checkpoint.memory import InMemorySaver
 
@@ -65,7 +66,7 @@ async def run(durability: str, hold_writes: bool = False) -> None:
         stream_mode="messages",
         durability=durability,  # (2)!
     ):
-        if first is None and token.text:
+        if first is None and isinstance(token, AIMessageChunk) and token.text:  # (5)!
             first, saved = time.perf_counter() - start, saver.finished["检查点"]
             saver.gate.set()
     writes = "，".join(f"写{kind} {n} 次" for kind, n in saver.started.items())
