@@ -38,7 +38,7 @@ from guide.layout import (
     page_url,
     site_pages,
 )
-from tests.support.browser import Chromium
+from tests.support.browser import REFUSED, Chromium
 from tests.support.pages import DESKTOP, PHONE, VIEWS, View, Watched, language_root
 from tests.support.served import serve
 
@@ -246,17 +246,20 @@ def test_the_checks_catch_a_bad_page(chromium: Chromium, tmp_path: Path) -> None
         encoding="utf-8",
     )
 
-    def check(browser: Browser) -> tuple[str, str]:
+    def check(browser: Browser) -> tuple[str, str, list[str]]:
         tab = Watched(browser, DESKTOP)
+        failed = []
+        tab.page.on("requestfailed", lambda request: failed.append(request.failure))
         tab.open(url)
         full = "\n".join(problems(tab, DESKTOP))
         tab.open(url)
         cheap = "\n".join(content_problems(tab, DESKTOP))
         tab.page.close()
-        return full, cheap
+        return full, cheap, failed
 
     with serve(tmp_path) as url:
-        full, cheap = chromium.run(check)
+        full, cheap, failed = chromium.run(check)
+    assert failed == [REFUSED, REFUSED], f"the request to another host was not refused: {failed}"
     assert "serious link-name" in full, f"axe's finding not reported:\n{full}"
     for expected in (
         "scrolls sideways",

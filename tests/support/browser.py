@@ -14,10 +14,11 @@ starts it, where the examples' asyncio.run() would then refuse to start.
 from __future__ import annotations
 
 import os
+import socket
 import threading
 from collections.abc import Callable, Iterator
 from concurrent.futures import Future
-from contextlib import ExitStack
+from contextlib import ExitStack, contextmanager
 from pathlib import Path
 from queue import SimpleQueue
 from typing import TypeVar
@@ -34,6 +35,9 @@ CHROMIUM_ARGS = [
     "--no-first-run",
 ]
 LAUNCH_TIMEOUT_MS = 180_000  # a start-up on a busy machine is slow, not broken
+# What a page's console says of a request to another host: every such request goes to a proxy
+# that refuses it (see `refusing_proxy`).
+REFUSED = "net::ERR_PROXY_CONNECTION_FAILED"
 
 T = TypeVar("T")
 Job = tuple[Callable[[Browser], object], Future]
@@ -61,9 +65,13 @@ class Chromium:
     def _work(self, executable: Path) -> None:
         with ExitStack() as stack:
             try:
+                proxy = stack.enter_context(refusing_proxy())
                 playwright = stack.enter_context(sync_playwright())
                 browser: Browser | Exception = playwright.chromium.launch(
-                    executable_path=str(executable), args=CHROMIUM_ARGS, timeout=LAUNCH_TIMEOUT_MS
+                    executable_path=str(executable),
+                    args=CHROMIUM_ARGS,
+                    proxy={"server": proxy, "bypass": "127.0.0.1"},
+                    timeout=LAUNCH_TIMEOUT_MS,
                 )
                 stack.callback(browser.close)
             except Exception as error:  # every job then fails with the reason
@@ -76,6 +84,16 @@ class Chromium:
                     future.set_result(run(browser))
                 except BaseException as error:  # pytest.fail() raises a BaseException
                     future.set_exception(error)
+
+
+@contextmanager
+def refusing_proxy() -> Iterator[str]:
+    """A loopback address where every connection is refused: a socket bound to a port but not
+    listening on it. As Chromium's proxy for every host but 127.0.0.1, it keeps a page's requests
+    to other hosts on the machine, without Playwright intercepting every request to find them."""
+    with socket.socket() as bound:
+        bound.bind(("127.0.0.1", 0))
+        yield f"http://127.0.0.1:{bound.getsockname()[1]}"
 
 
 def chromium_executable() -> Path:

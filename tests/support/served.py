@@ -16,6 +16,7 @@ mkdocs' own messages; every other test that needs the site is skipped with a poi
 
 from __future__ import annotations
 
+import json
 import os
 import re
 import shutil
@@ -41,6 +42,9 @@ BUILD_TIMEOUT = 900  # seconds; only a hung build comes near it
 WORKER_INPUT = "guide_site"
 # A mkdocs log record, as guide.site formats it; a record runs until the next one.
 RECORD_RE = re.compile(r"^(?P<level>DEBUG|INFO|WARNING|ERROR|CRITICAL) +- ")
+SEARCH_INDEX = "/search/search_index.json"
+# A tab that sends this header gets every search index with its settings and no documents.
+NO_SEARCH_DOCS = {"X-Search-Index": "settings-only"}
 SKIP_REASON = "the site did not build; its error is reported once, above (`make build` shows it)"
 
 
@@ -229,6 +233,20 @@ class QuietServer(ThreadingHTTPServer):
 class QuietHandler(SimpleHTTPRequestHandler):
     def log_message(self, format: str, *args: object) -> None:
         pass
+
+    def do_GET(self) -> None:
+        """A search index without its documents, for a tab that asks with NO_SEARCH_DOCS."""
+        wants_settings_only = all(self.headers.get(k) == v for k, v in NO_SEARCH_DOCS.items())
+        if not (wants_settings_only and self.path.endswith(SEARCH_INDEX)):
+            return super().do_GET()
+        index = Path(self.translate_path(self.path))
+        settings = json.loads(index.read_bytes())["config"]
+        body = json.dumps({"config": settings, "docs": []}).encode()
+        self.send_response(200)
+        self.send_header("Content-Type", "application/json")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        self.wfile.write(body)
 
 
 @pytest.fixture(scope="session")
