@@ -1,12 +1,12 @@
 """Node timeouts for a step with no model: refresh_on="heartbeat", heartbeat()."""
 
 import asyncio
+from typing import TypedDict
 
 from langgraph.errors import NodeTimeoutError
 from langgraph.graph import START, StateGraph
 from langgraph.runtime import Runtime
 from langgraph.types import TimeoutPolicy
-from typing_extensions import TypedDict
 
 POLLS = 12
 
