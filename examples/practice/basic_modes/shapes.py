@@ -20,7 +20,15 @@ agent = create_agent(
     model="gpt-4o-mini", tools=[get_weather], checkpointer=InMemorySaver()
 )
 question = {"messages": [{"role": "user", "content": "杭州今天适合出门吗？"}]}
-MODES = ["values", "updates", "messages", "custom", "checkpoints", "tasks", "debug"]
+EXPECTED = {  # (1)!
+    "values": ("dict", "data, interrupts, ns, type"),
+    "updates": ("dict", "data, ns, type"),
+    "messages": ("tuple[2]", "data, ns, type"),
+    "custom": ("dict", "data, ns, type"),
+    "checkpoints": ("dict", "data, ns, type"),
+    "tasks": ("dict", "data, ns, type"),
+    "debug": ("dict", "data, ns, type"),
+}
 
 
 def run(thread: str, **options) -> list:
@@ -34,12 +42,12 @@ def describe(item) -> str:
     return type(item).__name__
 
 
-for mode in MODES:
+for mode, (shape, keys) in EXPECTED.items():
     v1 = run(f"v1-{mode}", stream_mode=mode)
     v2 = run(f"v2-{mode}", stream_mode=mode, version="v2")
-    (shape,) = {describe(item) for item in v1}  # (1)!
-    (keys,) = {", ".join(sorted(part)) for part in v2}
-    assert all(part["type"] == mode and part["ns"] == () for part in v2)
+    assert {describe(item) for item in v1} == {shape}, mode
+    assert {", ".join(sorted(part)) for part in v2} == {keys}, mode
+    assert all(part["type"] == mode and part["ns"] == () for part in v2), mode
     print(f"{mode:<11} v1 {len(v1):>2} 项：{shape:<8}  v2 {len(v2):>2} 项：{{{keys}}}")
 
 pair = run("v1-list", stream_mode=["updates", "custom"])  # (2)!

@@ -52,7 +52,9 @@ async def run(label: str, policy, beat: bool) -> None:
     except NodeTimeoutError as exc:  # (5)!
         message = str(exc).split(" (elapsed")[0]
         print(f"  {type(exc).__name__}：{message}.")
-        print(f"  超时种类 {exc.kind}，查询没有做完：{progress < POLLS}")
+        print(
+            f"  超时种类 {exc.kind}，查询做完了：{'是' if progress == POLLS else '否'}"
+        )
 
 
 def sync_step(state: State) -> dict:
