@@ -211,9 +211,13 @@ async def start(app: FastAPI) -> tuple[DrainingServer, asyncio.Task, str]:
     return server, serving, f"http://127.0.0.1:{listener.getsockname()[1]}"
 
 
+CLIENT_TTFT: list[float] = []
+
+
 async def ask(client, url: str, body: dict, on_event=None) -> dict:
     """The client side: what the user sees, with a restart clearing the shown text."""
     shown, seen, event = "", [], None
+    sent = time.perf_counter()  # (20)!
     async with client.stream("POST", url, json=body) as response:
         async for line in response.aiter_lines():
             if line.startswith("event: "):
@@ -221,9 +225,11 @@ async def ask(client, url: str, body: dict, on_event=None) -> dict:
             elif line.startswith("data: "):
                 data = json.loads(line.removeprefix("data: "))
                 if event == "token":
+                    if "token" not in seen:
+                        CLIENT_TTFT.append(time.perf_counter() - sent)
                     shown += data["text"]
                 elif event == "restart":
-                    shown = ""  # (20)!
+                    shown = ""  # (21)!
                 if not seen or seen[-1] != event:
                     seen.append(event)
                 if on_event:
@@ -251,7 +257,7 @@ async def demo() -> None:
             if event == "start":
                 asyncio.get_running_loop().call_later(
                     0.1, server.drain, "SIGTERM"
-                )  # (21)!
+                )  # (22)!
 
         body = {"message": "上海明天需要带伞吗？", "thread_id": thread_id}
         await ask(client, f"{base}/chat", body, stop_while_tool_runs)
@@ -265,26 +271,31 @@ async def demo() -> None:
         print("6. 内容过滤截断了回答：")
         await ask(client, f"{base}/chat", {"message": "写一首关于秋天的短诗"})
         text = (await client.get(f"{base}/metrics/")).text
-        count = next(
-            sample.value
+        recorded = {
+            sample.name.removeprefix("sse_time_to_first_token_seconds_"): sample.value
             for family in text_string_to_metric_families(text)
             for sample in family.samples
-            if sample.name == "sse_time_to_first_token_seconds_count"
-        )
-        print(f"7. /metrics：服务端记录了 {count:g} 次首 token 延迟")
+            if sample.name.startswith("sse_time_to_first_token_seconds_")
+        }
+        print(f"7. /metrics：服务端记录了 {recorded['count']:g} 次首 token 延迟")
+        longer = "是" if sum(CLIENT_TTFT) > recorded["sum"] else "否"  # (25)!
+        print(f"  客户端量了 {len(CLIENT_TTFT)} 次，总和比服务端记录的长：{longer}")
         server.should_exit = True
         await serving
 
 
 async def disconnect(client, url: str, body: dict) -> None:
     before, tokens = len(outcomes.outcomes), 0
+    sent = time.perf_counter()
     async with client.stream("POST", url, json=body) as response:
         async for line in response.aiter_lines():
             if line == "event: token":
                 tokens += 1
+                if tokens == 1:
+                    CLIENT_TTFT.append(time.perf_counter() - sent)
                 if tokens == 3:
-                    break  # (22)!
-    for _ in range(100):  # (23)!
+                    break  # (23)!
+    for _ in range(100):  # (24)!
         if len(outcomes.outcomes) > before:
             break
         await asyncio.sleep(0.1)
