@@ -34,11 +34,14 @@ from guide import scale
 from guide.html_tags import start_tags
 from guide.layout import ROOT, iter_pages
 
-TEST_TARGET_SECONDS = 60  # the guide as it is, and reduced to its pilot pages
-CHECK_TARGET_SECONDS = 25
-BUILD_TARGET_SECONDS = 20
+# `make test`: 60 s for the pages the guide began with, 180 s once it has all its pages, and in
+# between the straight line from one to the other: the suite's cost grows with every page (each
+# is built, linked and loaded in a browser), so a budget that holds at 19 pages must grow too.
+PILOT_TARGET_SECONDS = 60
 SCALED_PAGES = 19  # the guide's pages per language when it is complete
 SCALED_TARGET_SECONDS = 180
+CHECK_TARGET_SECONDS = 25
+BUILD_TARGET_SECONDS = 20
 PAGE_TARGET_BYTES = 150_000  # compressed HTML + CSS + JS of a chapter page
 SEARCH_INDEXES = ("search/search_index.json", "en/search/search_index.json")
 
@@ -141,15 +144,22 @@ def copy_test(notes: list[str], *, grown: bool) -> tuple[int, int, float | None]
         return pages, scale.examples_in(copy), seconds
 
 
+def time_allowed(pages: int) -> float:
+    """Seconds `make test` may take for a guide of `pages` pages per language."""
+    pilot = len(scale.PILOT_PAGES)
+    share = min(max((pages - pilot) / (SCALED_PAGES - pilot), 0), 1)
+    return round(PILOT_TARGET_SECONDS + share * (SCALED_TARGET_SECONDS - PILOT_TARGET_SECONDS), 1)
+
+
 def test_line(label: str, pages: int, examples: int, seconds: float | None) -> str:
-    target = SCALED_TARGET_SECONDS if pages >= SCALED_PAGES else TEST_TARGET_SECONDS
+    target = time_allowed(pages)
     return line(f"make test, {label}: {pages} pages, {examples} examples", seconds, target)
 
 
 def line(label: str, seconds: float | None, target: float) -> str:
     if seconds is None:
         return f"{label:<64} FAILED, so not timed (its last lines are above)"
-    return f"{label:<64} {seconds:6.1f} s  (target < {target} s: {_verdict(seconds < target)})"
+    return f"{label:<64} {seconds:6.1f} s  (target < {target:g} s: {_verdict(seconds < target)})"
 
 
 def _kb(size: int) -> str:

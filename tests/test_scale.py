@@ -1,5 +1,6 @@
 """`make costs` times the suite on copies of the project (guide/scale.py); here, that the copy
-reduced to the pilot pages is a whole guide of those pages and nothing else."""
+reduced to the pilot pages is a whole guide of those pages and nothing else, and that the time
+allowed grows from the pilot pages' target to the complete guide's."""
 
 from __future__ import annotations
 
@@ -11,6 +12,12 @@ from pathlib import Path
 import pytest
 
 from guide import scale
+from guide.costs import (
+    PILOT_TARGET_SECONDS,
+    SCALED_PAGES,
+    SCALED_TARGET_SECONDS,
+    time_allowed,
+)
 from guide.layout import LANGUAGES, ROOT
 from guide.parity import recorded_hash, zh_hash
 
@@ -67,3 +74,12 @@ def test_a_link_to_a_dropped_page_becomes_its_text() -> None:
         lambda link: scale.unlinked(link, page="concepts/llm-tokens", gone=gone), text
     )
     assert found == "见流模式详解，[上文](#x)，[概览](../index.md)，![图](a.svg)"
+
+
+def test_the_time_allowed_runs_from_the_pilot_target_to_the_complete_guides() -> None:
+    pilot = len(scale.PILOT_PAGES)
+    assert time_allowed(pilot) == PILOT_TARGET_SECONDS
+    assert time_allowed(SCALED_PAGES) == SCALED_TARGET_SECONDS
+    allowed = [time_allowed(pages) for pages in range(1, SCALED_PAGES + 3)]
+    assert allowed == sorted(allowed)
+    assert min(allowed) == PILOT_TARGET_SECONDS and max(allowed) == SCALED_TARGET_SECONDS
