@@ -63,6 +63,10 @@ def create_recorder() -> Starlette:
         log.append(f"    请求体 {len(body)} 字节")
         return Response(status_code=204)
 
+    async def anything_else(request: Request) -> Response:  # (4)!
+        log.append(f"{where(request)}    （记录器没有这个端点）")
+        return Response(status_code=404)
+
     app = Starlette(
         routes=[
             Route("/threads/{thread_id}/runs/stream", stream_run, methods=["POST"]),
@@ -70,6 +74,9 @@ def create_recorder() -> Starlette:
                 "/threads/{thread_id}/runs/{run_id}/cancel",
                 cancel_run,
                 methods=["POST"],
+            ),
+            Route(
+                "/{path:path}", anything_else, methods=["GET", "POST", "PUT", "DELETE"]
             ),
         ]
     )
@@ -84,9 +91,9 @@ async def first_events(client, thread_id: str, **options) -> str:
         input={"messages": [{"role": "user", "content": "你好"}]},
         stream_mode="updates",
         if_not_exists="create",
-        **options,  # (4)!
+        **options,  # (5)!
     )
-    async with aclosing(stream) as parts:  # (5)!
+    async with aclosing(stream) as parts:  # (6)!
         async for part in parts:
             print(f"  客户端收到 {part.event} 事件")
             if part.event == "metadata":
@@ -110,17 +117,17 @@ async def main() -> None:
     listener = socket.create_server(("127.0.0.1", 0))
     serving = asyncio.create_task(server.serve(sockets=[listener]))
     url = f"http://127.0.0.1:{listener.getsockname()[1]}"
-    client = get_client(url=url, api_key=None)  # (6)!
+    client = get_client(url=url, api_key=None)  # (7)!
     thread_id = str(uuid.uuid4())
 
     print('1. on_disconnect="cancel"，读到 updates 事件就离开循环')
     run_id = await first_events(client, thread_id, on_disconnect="cancel")
     await stream_closed(app)
     cancels = sum("/cancel" in line for line in app.state.log)
-    print(f"  到这时记录器收到的取消请求：{cancels} 个")  # (7)!
+    print(f"  到这时记录器收到的取消请求：{cancels} 个")  # (8)!
 
     print("2. 用 metadata 事件里的 run_id 调用 client.runs.cancel")
-    await client.runs.cancel(thread_id, run_id)  # (8)!
+    await client.runs.cancel(thread_id, run_id)  # (9)!
     await client.runs.cancel(thread_id, run_id, wait=True, action="rollback")
     print("  两次调用都已返回")
 

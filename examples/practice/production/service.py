@@ -222,11 +222,11 @@ async def ask(client, url: str, body: dict, on_event=None) -> dict:
         async for line in response.aiter_lines():
             if line.startswith("event: "):
                 event = line.removeprefix("event: ")
+                if event == "token" and "token" not in seen:
+                    CLIENT_TTFT.append(time.perf_counter() - sent)
             elif line.startswith("data: "):
                 data = json.loads(line.removeprefix("data: "))
                 if event == "token":
-                    if "token" not in seen:
-                        CLIENT_TTFT.append(time.perf_counter() - sent)
                     shown += data["text"]
                 elif event == "restart":
                     shown = ""  # (21)!
