@@ -4,7 +4,7 @@ import asyncio
 
 import httpx
 from langchain_core.exceptions import ModelConnectionError, ModelTimeoutError
-from langchain_openai import ChatOpenAI
+from langchain_openai import ChatOpenAI, StreamChunkTimeoutError
 
 attempts = 0
 
@@ -25,7 +25,11 @@ def make_model(read: float = 10.0, chunk: float | None = 1.0, **kwargs) -> ChatO
     )
 
 
-RETRY_IN_APP = (ModelConnectionError, ModelTimeoutError, TimeoutError)  # (5)!
+RETRY_IN_APP = (
+    ModelConnectionError,
+    ModelTimeoutError,
+    StreamChunkTimeoutError,
+)  # (5)!
 
 
 async def run(model: ChatOpenAI, label: str, prompt: str, limit=None) -> None:
@@ -48,6 +52,8 @@ async def run(model: ChatOpenAI, label: str, prompt: str, limit=None) -> None:
     print(f"  抛出 {type(error).__module__}.{type(error).__qualname__}")
     if isinstance(error, RETRY_IN_APP):
         print("  openai 客户端没有重试 → 应用层从头重试，界面清掉已显示的文字")
+    elif isinstance(error, TimeoutError):  # (9)!
+        print("  整个请求的时限到了 → 不再重试，告诉用户这次没有完成")
     else:
         print(
             f"  openai 客户端已重试 {attempts - 1} 次 → 应用层不再重试，换备用模型"
@@ -59,9 +65,9 @@ async def main() -> None:
     for fault in ["断线", "429", "500", "卡住", "拒答"]:
         await run(chat, fault, f"故障：{fault}")
     http_only = make_model(read=1.0, chunk=None)
-    await run(http_only, "卡住（只有 HTTP 读超时）", "故障：卡住")  # (9)!
+    await run(http_only, "卡住（只有 HTTP 读超时）", "故障：卡住")  # (10)!
     await run(make_model(chunk=None), "卡住（整个请求限时）", "故障：卡住", limit=2.0)
-    responses = make_model(use_responses_api=True)  # (10)!
+    responses = make_model(use_responses_api=True)  # (11)!
     await run(responses, "拒答（Responses API）", "故障：拒答")
 
 

@@ -45,8 +45,14 @@ SERVICE_TTFT = Histogram(
 )
 
 
+FORECASTS: list[str] = []  # the demo's record of each time the tool started
+FORECAST_STARTED = asyncio.Event()
+
+
 async def get_forecast(city: str) -> str:
     """查询城市明天的天气预报。"""
+    FORECASTS.append(city)
+    FORECAST_STARTED.set()
     await asyncio.sleep(1.0)
     return f"{city}明天小雨，18°C。"
 
@@ -117,7 +123,7 @@ def create_app() -> FastAPI:
     app.state.drain = lambda reason: [c.request_drain(reason) for c in controls]  # (8)!
 
     async def run(inputs, config, control, queue: asyncio.Queue) -> None:
-        message_id, answer, finished, cut = None, "", True, None
+        message_id, answer, call_text, finished, cut = None, "", "", True, None
         try:
             async for part in agent.astream(
                 inputs, config, stream_mode="messages", version="v2", control=control
@@ -128,12 +134,13 @@ def create_app() -> FastAPI:
                 ):
                     continue
                 if chunk.text and chunk.id != message_id:  # (9)!
-                    if answer and not finished:
-                        await queue.put(("restart", {"discarded": len(answer)}))
-                        answer = ""
-                    message_id, finished = chunk.id, False
+                    if call_text and not finished:
+                        await queue.put(("restart", {"discarded": len(call_text)}))
+                        answer = answer.removesuffix(call_text)
+                    message_id, call_text, finished = chunk.id, "", False
                 if chunk.text:
                     answer += chunk.text
+                    call_text += chunk.text
                     await queue.put(("token", {"text": chunk.text}))
                 if chunk.chunk_position == "last":
                     finished = True
@@ -214,7 +221,7 @@ async def start(app: FastAPI) -> tuple[DrainingServer, asyncio.Task, str]:
 CLIENT_TTFT: list[float] = []
 
 
-async def ask(client, url: str, body: dict, on_event=None) -> dict:
+async def ask(client, url: str, body: dict) -> dict:
     """The client side: what the user sees, with a restart clearing the shown text."""
     shown, seen, event = "", [], None
     sent = time.perf_counter()  # (20)!
@@ -229,11 +236,9 @@ async def ask(client, url: str, body: dict, on_event=None) -> dict:
                 if event == "token":
                     shown += data["text"]
                 elif event == "restart":
-                    shown = ""  # (21)!
+                    shown = shown[: len(shown) - data["discarded"]]  # (21)!
                 if not seen or seen[-1] != event:
                     seen.append(event)
-                if on_event:
-                    on_event(event, data)
                 if event in ("end", "error"):
                     print(f"  事件：{' → '.join(seen)}")
                     print(f"  最终显示：{shown!r}")
@@ -253,19 +258,20 @@ async def demo() -> None:
         print("3. 工具运行期间服务开始停机：")
         thread_id = "user-42"
 
-        def stop_while_tool_runs(event: str, data: dict) -> None:
-            if event == "start":
-                asyncio.get_running_loop().call_later(
-                    0.1, server.drain, "SIGTERM"
-                )  # (22)!
+        async def stop_while_tool_runs() -> None:
+            await FORECAST_STARTED.wait()
+            server.drain("SIGTERM")  # (22)!
 
+        stopping = asyncio.create_task(stop_while_tool_runs())
         body = {"message": "上海明天需要带伞吗？", "thread_id": thread_id}
-        await ask(client, f"{base}/chat", body, stop_while_tool_runs)
+        await ask(client, f"{base}/chat", body)
+        await stopping
         await serving
         print(f"  服务已退出：{serving.done()}")
         print("4. 重启后从检查点继续：")
         server, serving, base = await start(create_app())
         await ask(client, f"{base}/resume", {"thread_id": thread_id})
+        print(f"  查询天气的工具一共启动了 {len(FORECASTS)} 次")
         print("5. 客户端收到 3 个 token 事件后断开连接：")
         await disconnect(client, f"{base}/chat", {"message": "详细介绍一下长江"})
         print("6. 内容过滤截断了回答：")
