@@ -10,7 +10,7 @@ from langchain.agents.middleware import (
 )
 from langchain_core.exceptions import ModelConnectionError, ModelTimeoutError
 from langchain_core.messages import AIMessageChunk
-from langchain_openai import ChatOpenAI
+from langchain_openai import ChatOpenAI, StreamChunkTimeoutError
 from langgraph.graph import START, MessagesState, StateGraph
 
 
@@ -30,7 +30,11 @@ agent = create_agent(
         ModelFallbackMiddleware(make_model("gpt-4o")),
         ModelRetryMiddleware(
             max_retries=1,
-            retry_on=(ModelConnectionError, ModelTimeoutError, TimeoutError),  # (3)!
+            retry_on=(
+                ModelConnectionError,
+                ModelTimeoutError,
+                StreamChunkTimeoutError,
+            ),  # (3)!
             on_failure="error",  # (4)!
             initial_delay=0.05,
         ),

@@ -52,12 +52,12 @@ async def run(model: ChatOpenAI, label: str, prompt: str, limit=None) -> None:
     print(f"  抛出 {type(error).__module__}.{type(error).__qualname__}")
     if isinstance(error, RETRY_IN_APP):
         print("  openai 客户端没有重试 → 应用层从头重试，界面清掉已显示的文字")
-    elif isinstance(error, TimeoutError):  # (9)!
+    elif isinstance(error, TimeoutError):  # (8)!
         print("  整个请求的时限到了 → 不再重试，告诉用户这次没有完成")
     else:
         print(
             f"  openai 客户端已重试 {attempts - 1} 次 → 应用层不再重试，换备用模型"
-        )  # (8)!
+        )  # (9)!
 
 
 async def main() -> None:

@@ -4,7 +4,7 @@ import asyncio
 
 from langchain_core.exceptions import ModelConnectionError, ModelTimeoutError
 from langchain_core.messages import AIMessageChunk
-from langchain_openai import ChatOpenAI
+from langchain_openai import ChatOpenAI, StreamChunkTimeoutError
 from langgraph.errors import NodeTimeoutError
 from langgraph.graph import START, MessagesState, StateGraph
 from langgraph.types import RetryPolicy, TimeoutPolicy
@@ -34,7 +34,7 @@ def build(policy: TimeoutPolicy):
                     NodeTimeoutError,
                     ModelConnectionError,
                     ModelTimeoutError,
-                    TimeoutError,
+                    StreamChunkTimeoutError,
                 ),
             ),  # (2)!
         )

@@ -26,7 +26,7 @@ from langchain.agents.middleware import (
 )
 from langchain_core.exceptions import ModelConnectionError, ModelTimeoutError
 from langchain_core.messages import AIMessageChunk
-from langchain_openai import ChatOpenAI
+from langchain_openai import ChatOpenAI, StreamChunkTimeoutError
 from langgraph.checkpoint.memory import InMemorySaver
 from langgraph.errors import GraphDrained
 from langgraph.runtime import RunControl
@@ -95,7 +95,7 @@ agent = create_agent(
         ModelFallbackMiddleware(make_model("gpt-4o")),  # (7)!
         ModelRetryMiddleware(
             max_retries=1,
-            retry_on=(ModelConnectionError, ModelTimeoutError, TimeoutError),
+            retry_on=(ModelConnectionError, ModelTimeoutError, StreamChunkTimeoutError),
             on_failure="error",
             initial_delay=0.05,
         ),
@@ -222,7 +222,7 @@ CLIENT_TTFT: list[float] = []
 
 
 async def ask(client, url: str, body: dict) -> dict:
-    """The client side: what the user sees, with a restart clearing the shown text."""
+    """The client side: what the user sees; a restart removes the failed call's text."""
     shown, seen, event = "", [], None
     sent = time.perf_counter()  # (20)!
     async with client.stream("POST", url, json=body) as response:
@@ -284,7 +284,7 @@ async def demo() -> None:
             if sample.name.startswith("sse_time_to_first_token_seconds_")
         }
         print(f"7. /metrics：服务端记录了 {recorded['count']:g} 次首 token 延迟")
-        longer = "是" if sum(CLIENT_TTFT) > recorded["sum"] else "否"  # (25)!
+        longer = "是" if sum(CLIENT_TTFT) > recorded["sum"] else "否"  # (23)!
         print(f"  客户端量了 {len(CLIENT_TTFT)} 次，总和比服务端记录的长：{longer}")
         server.should_exit = True
         await serving
@@ -300,8 +300,8 @@ async def disconnect(client, url: str, body: dict) -> None:
                 if tokens == 1:
                     CLIENT_TTFT.append(time.perf_counter() - sent)
                 if tokens == 3:
-                    break  # (23)!
-    for _ in range(100):  # (24)!
+                    break  # (24)!
+    for _ in range(100):  # (25)!
         if len(outcomes.outcomes) > before:
             break
         await asyncio.sleep(0.1)
