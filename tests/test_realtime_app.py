@@ -177,6 +177,7 @@ def test_a_conversation_is_framed_strictly_with_headers_heartbeats_and_one_threa
     # The checkpointer kept the thread: the model got the first turn with the second question.
     sent = [message["content"] for message in served.model.requests[-1]["messages"]]
     assert "苏州今天适合出门吗？" in sent and "那明天呢？" in sent, sent
+    assert first.tokens() in sent, sent  # the first answer, too
 
     other = post(f"{served.url}/chat", {"message": "那明天呢？"})
     assert other.events[0][1]["thread_id"] != thread_id

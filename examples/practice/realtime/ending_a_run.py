@@ -1,15 +1,16 @@
 """Don't: end the run in a way that leaves the model node running after the client left.
 
-Four versions of one SSE endpoint differ only in how the run ends when the client
+Five versions of one SSE endpoint differ only in how the run ends when the client
 disconnects. Each time a client reads 3 tokens and leaves; then we wait for the model
 node to end, and report how: cancelled (CancelledError), or finished normally with the
-whole answer generated.
+whole answer generated; and, for the two that wait for the run, whether they did.
 """
 
 import asyncio
 import json
 import socket
 
+import anyio
 import httpx
 import uvicorn
 from fastapi import FastAPI
@@ -23,6 +24,7 @@ ENDINGS = {
     "await": "finally 里 run.cancel() 之后 await run",
     "cancel": "finally 里只调用 run.cancel()",
     "wait": "finally 里 run.cancel() 之后 await asyncio.wait([run])",
+    "shielded": "同上，但 asyncio.wait 放在 shield=True 的取消范围里",
 }
 
 
@@ -33,6 +35,7 @@ def sse(event: str, data: dict) -> str:
 def create_app(ending: str) -> FastAPI:
     app = FastAPI()
     app.state.outcome = outcome = asyncio.get_running_loop().create_future()
+    app.state.waited = waited = asyncio.get_running_loop().create_future()
 
     @wrap_model_call
     async def watch_the_node(request, handler):
@@ -70,7 +73,14 @@ def create_app(ending: str) -> FastAPI:
                 except asyncio.CancelledError:
                     pass
             elif ending == "wait":
-                await asyncio.wait([run])  # (4)!
+                try:
+                    await asyncio.wait([run])  # (4)!
+                finally:
+                    waited.set_result(run.done())
+            elif ending == "shielded":
+                with anyio.CancelScope(shield=True):  # (5)!
+                    await asyncio.wait([run])
+                waited.set_result(run.done())
 
     @app.post("/chat")
     async def chat() -> StreamingResponse:
@@ -92,7 +102,10 @@ async def leave_after_three_tokens(ending: str) -> str:
                 tokens += line == "event: token"
                 if tokens == 3:
                     break
-    outcome = await asyncio.wait_for(app.state.outcome, 60)  # (5)!
+    outcome = await asyncio.wait_for(app.state.outcome, 60)  # (6)!
+    if ending in ("wait", "shielded"):
+        done = await asyncio.wait_for(app.state.waited, 60)
+        outcome += "；生成器" + ("等到了运行结束" if done else "没等到运行结束")
     server.should_exit = True
     await serving
     return outcome
